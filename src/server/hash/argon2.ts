@@ -43,6 +43,7 @@ export interface DecodedArgon2 extends Argon2Params {
 export function decodeArgon2(encoded: string, variant: 'argon2id' | 'argon2i'): DecodedArgon2 {
   const name: HashFamilyName = variant;
   const parts = splitParts(name, encoded, 6);
+  if (parts[1] !== variant) malformed(name, `expected the ${variant} identifier`);
   const [version] = scanNumbers(name, parts[2] ?? '', ['v']);
   if (version !== ARGON2_VERSION) malformed(name, `incompatible version v=${version}`);
   const [memoryKiB = 0, iterations = 0, parallelism = 0] = scanNumbers(name, parts[3] ?? '', ['m', 't', 'p']);
