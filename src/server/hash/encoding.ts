@@ -58,11 +58,6 @@ export function encodeBase64Raw(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString('base64').replace(/=+$/, '');
 }
 
-/** base64.StdEncoding.EncodeToString. */
-export function encodeBase64Std(bytes: Uint8Array): string {
-  return Buffer.from(bytes).toString('base64');
-}
-
 const BCRYPT_ALPHABET = './ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /** bcrypt's base64: the standard bit order with its own alphabet and no padding. */

@@ -34,7 +34,7 @@ const PRFS: Record<string, Prf> = {
 };
 const FALLBACK_PRF: Prf = { digest: 'sha256', bytes: 32 };
 
-export function pbkdf2Prf(algorithm: string): Prf {
+function pbkdf2Prf(algorithm: string): Prf {
   return Object.hasOwn(PRFS, algorithm) ? (PRFS[algorithm] as Prf) : FALLBACK_PRF;
 }
 
