@@ -1,0 +1,99 @@
+// `gatehouse serve`: starts the embedded server and keeps it running until SIGINT/SIGTERM.
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../server/config/load';
+import { createServer, type GatehouseServer } from '../server/index';
+import { SchemaConfigError } from '../server/schema/registry';
+import { DsnError } from '../server/persistence/sqlite/dsn';
+
+export const serveUsage = `Usage: gatehouse serve [options]
+
+Options:
+  -c, --config <file>    kratos.yml (YAML or JSON) to run on; default: <data-dir>/kratos.yml
+      --data-dir <dir>   where the default config and the SQLite database live
+                         (default: $GATEHOUSE_DATA_DIR or ~/.gatehouse)
+      --dev              Kratos's development mode (cookies without Secure, courier bodies visible)
+  -h, --help             show this help
+
+Kratos-style environment variables override config keys (DSN, SERVE_PUBLIC_PORT, LOG_LEVEL, ...).`;
+
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.GATEHOUSE_DATA_DIR ? resolve(env.GATEHOUSE_DATA_DIR) : join(homedir(), '.gatehouse');
+}
+
+export async function serveCommand(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      options: {
+        config: { type: 'string', short: 'c' },
+        'data-dir': { type: 'string' },
+        dev: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (err) {
+    process.stderr.write(`gatehouse serve: ${(err as Error).message}\n\n${serveUsage}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(`${serveUsage}\n`);
+    return 0;
+  }
+
+  let server: GatehouseServer;
+  try {
+    server = await createServer({
+      ...(args.config ? { configFile: args.config } : {}),
+      dataDir: args['data-dir'] ? resolve(args['data-dir']) : defaultDataDir(),
+      dev: args.dev,
+    });
+  } catch (err) {
+    return reportStartupError(err);
+  }
+
+  process.stdout.write(
+    [
+      'Gatehouse is running (Ory Kratos v26 API).',
+      `  Public API:  ${server.urls.public}`,
+      `  Admin API:   ${server.urls.admin}`,
+      'Press Ctrl+C to stop.',
+      '',
+    ].join('\n'),
+  );
+
+  await new Promise<void>((done) => {
+    const stop = (signal: NodeJS.Signals): void => {
+      process.stdout.write(`\nReceived ${signal}, shutting down...\n`);
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void server.close().then(done);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  return 0;
+}
+
+function reportStartupError(err: unknown): number {
+  if (err instanceof ConfigError || err instanceof SchemaConfigError) {
+    process.stderr.write(`gatehouse: the configuration is invalid, refusing to start:\n`);
+    const lines = err instanceof ConfigError ? err.message.split('\n').slice(1) : err.message.split('\n');
+    for (const line of lines) process.stderr.write(`  ${line}\n`);
+    return 1;
+  }
+  if (err instanceof DsnError) {
+    process.stderr.write(`gatehouse: ${err.message}\n`);
+    return 1;
+  }
+  const e = err as NodeJS.ErrnoException;
+  if (e.code === 'EADDRINUSE') {
+    process.stderr.write(`gatehouse: a port is already in use (${e.message}). Stop the other process or choose another port.\n`);
+    return 1;
+  }
+  process.stderr.write(`gatehouse: could not start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  return 1;
+}

@@ -1,0 +1,5 @@
+// Every migration, in order. Each domain adds its own file; versions never change once released.
+import { identities } from './20261121000001_identities';
+import type { Migration } from './migration';
+
+export const migrations: Migration[] = [identities];

@@ -1,0 +1,7 @@
+export interface Migration {
+  /** Sortable, unique: yyyymmddNNNNNN. */
+  version: number;
+  name: string;
+  /** SQL run once, inside a transaction. */
+  up: string;
+}

@@ -1,0 +1,308 @@
+// SQLite storage of identities, their credentials, credential identifiers and addresses.
+import { randomUUID } from 'node:crypto';
+import { type Expression, type ExpressionBuilder, sql, type SqlBool } from 'kysely';
+import { gracefulNormalization } from '../../identity/normalize';
+import type { CredentialsType, Credentials, Identity, IdentityState } from '../../identity/model';
+import { type IdentityPersister, type ListIdentitiesQuery, UniqueViolationError } from '../../identity/persister';
+import { isUniqueViolation, type SqliteDatabase } from './database';
+import type { CredentialRow, IdentityRow, RecoveryAddressRow, Tables, VerifiableAddressRow } from './tables';
+
+const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
+const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
+
+export class SqliteIdentityPersister implements IdentityPersister {
+  constructor(private readonly store: SqliteDatabase) {}
+
+  createIdentity(identity: Identity): void {
+    this.guard(() => this.store.transaction(() => this.insert(identity)));
+  }
+
+  createIdentities(identities: Identity[]): Map<number, UniqueViolationError> {
+    const failed = new Map<number, UniqueViolationError>();
+    this.store.transaction(() => {
+      identities.forEach((identity, index) => {
+        try {
+          // Each identity in its own savepoint, so one conflict does not undo the others.
+          this.guard(() => this.store.transaction(() => this.insert(identity)));
+        } catch (err) {
+          if (err instanceof UniqueViolationError) failed.set(index, err);
+          else throw err;
+        }
+      });
+    });
+    return failed;
+  }
+
+  updateIdentity(identity: Identity): void {
+    this.guard(() =>
+      this.store.transaction(() => {
+        const q = this.store.query;
+        this.store.run(
+          q
+            .updateTable('identities')
+            .set({
+              schema_id: identity.schema_id,
+              state: identity.state,
+              state_changed_at: identity.state_changed_at ?? null,
+              traits: JSON.stringify(identity.traits ?? {}),
+              metadata_public: json(identity.metadata_public),
+              metadata_admin: json(identity.metadata_admin),
+              external_id: identity.external_id || null,
+              organization_id: identity.organization_id ?? null,
+              available_aal: identity.available_aal ?? null,
+              updated_at: identity.updated_at,
+            })
+            .where('id', '=', identity.id),
+        );
+        this.store.run(q.deleteFrom('identity_credentials').where('identity_id', '=', identity.id));
+        this.store.run(q.deleteFrom('identity_verifiable_addresses').where('identity_id', '=', identity.id));
+        this.store.run(q.deleteFrom('identity_recovery_addresses').where('identity_id', '=', identity.id));
+        this.insertChildren(identity);
+      }),
+    );
+  }
+
+  deleteIdentity(id: string): boolean {
+    return this.store.run(this.store.query.deleteFrom('identities').where('id', '=', id)) > 0;
+  }
+
+  getIdentity(id: string, opts: { withCredentials?: boolean } = {}): Identity | undefined {
+    const row = this.store.first(this.store.query.selectFrom('identities').selectAll().where('id', '=', id));
+    return row ? this.hydrate([row], opts.withCredentials ?? true)[0] : undefined;
+  }
+
+  getIdentityByExternalId(externalId: string, opts: { withCredentials?: boolean } = {}): Identity | undefined {
+    const row = this.store.first(
+      this.store.query.selectFrom('identities').selectAll().where('external_id', '=', externalId),
+    );
+    return row ? this.hydrate([row], opts.withCredentials ?? true)[0] : undefined;
+  }
+
+  findByCredentialsIdentifier(type: CredentialsType, identifier: string): Identity | undefined {
+    const row = this.store.first(
+      this.store.query
+        .selectFrom('identity_credential_identifiers')
+        .select('identity_id')
+        .where('type', '=', type)
+        .where('identifier', '=', identifier),
+    );
+    return row ? this.getIdentity(row.identity_id) : undefined;
+  }
+
+  listIdentities(query: ListIdentitiesQuery): Identity[] {
+    let q = this.store.query.selectFrom('identities').selectAll('identities');
+    const identifier = query.credentialsIdentifier ?? query.credentialsIdentifierSimilar;
+    if (identifier !== undefined) {
+      // Like Kratos: password/webauthn/code identifiers are matched normalised, oidc/saml subjects verbatim;
+      // the similarity preview is a prefix match.
+      const similar = query.credentialsIdentifier === undefined;
+      const normalized = gracefulNormalization(identifier);
+      const op = similar ? 'like' : '=';
+      const value = (v: string): string => (similar ? `${v.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : v);
+      q = q.where('identities.id', 'in', (sub) =>
+        sub
+          .selectFrom('identity_credential_identifiers')
+          .select('identity_id')
+          .where((eb) =>
+            eb.or([
+              eb.and([eb('type', 'in', ['webauthn', 'password', 'code']), likeOrEquals(eb, op, value(normalized))]),
+              eb.and([eb('type', 'in', ['oidc', 'saml']), likeOrEquals(eb, op, value(identifier))]),
+            ]),
+          ),
+      );
+    }
+    if (query.ids) q = q.where('identities.id', 'in', query.ids.length > 0 ? query.ids : ['']);
+    if (query.organizationId) q = q.where('identities.organization_id', '=', query.organizationId);
+    if (query.schemaId) q = q.where('identities.schema_id', '=', query.schemaId);
+    if (query.state) q = q.where('identities.state', '=', query.state);
+    if (query.afterId !== undefined) q = q.where('identities.id', '>', query.afterId);
+    q = q.orderBy('identities.id', 'asc').limit(query.limit);
+    if (query.offset) q = q.offset(query.offset);
+    return this.hydrate(this.store.all(q), query.withCredentials);
+  }
+
+  countIdentities(): number {
+    const row = this.store.first(
+      this.store.query.selectFrom('identities').select((eb) => eb.fn.countAll<number>().as('n')),
+    );
+    return Number(row?.n ?? 0);
+  }
+
+  private guard<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new UniqueViolationError((err as Error).message);
+      throw err;
+    }
+  }
+
+  private insert(identity: Identity): void {
+    this.store.run(
+      this.store.query.insertInto('identities').values({
+        id: identity.id,
+        schema_id: identity.schema_id,
+        state: identity.state,
+        state_changed_at: identity.state_changed_at ?? null,
+        traits: JSON.stringify(identity.traits ?? {}),
+        metadata_public: json(identity.metadata_public),
+        metadata_admin: json(identity.metadata_admin),
+        external_id: identity.external_id || null,
+        organization_id: identity.organization_id ?? null,
+        available_aal: identity.available_aal ?? null,
+        created_at: identity.created_at,
+        updated_at: identity.updated_at,
+      }),
+    );
+    this.insertChildren(identity);
+  }
+
+  private insertChildren(identity: Identity): void {
+    const q = this.store.query;
+    for (const cred of Object.values(identity.credentials) as Credentials[]) {
+      const credentialId = randomUUID();
+      this.store.run(
+        q.insertInto('identity_credentials').values({
+          id: credentialId,
+          identity_id: identity.id,
+          type: cred.type,
+          config: JSON.stringify(cred.config ?? {}),
+          version: cred.version,
+          created_at: cred.created_at,
+          updated_at: cred.updated_at,
+        }),
+      );
+      for (const identifier of cred.identifiers) {
+        this.store.run(
+          q.insertInto('identity_credential_identifiers').values({
+            id: randomUUID(),
+            identity_credential_id: credentialId,
+            identity_id: identity.id,
+            type: cred.type,
+            identifier,
+            created_at: cred.created_at,
+            updated_at: cred.updated_at,
+          }),
+        );
+      }
+    }
+    for (const a of identity.verifiable_addresses) {
+      this.store.run(
+        q.insertInto('identity_verifiable_addresses').values({
+          id: a.id,
+          identity_id: identity.id,
+          via: a.via,
+          value: a.value,
+          verified: a.verified ? 1 : 0,
+          verified_at: a.verified_at ?? null,
+          status: a.status,
+          created_at: a.created_at,
+          updated_at: a.updated_at,
+        }),
+      );
+    }
+    for (const a of identity.recovery_addresses) {
+      this.store.run(
+        q.insertInto('identity_recovery_addresses').values({
+          id: a.id,
+          identity_id: identity.id,
+          via: a.via,
+          value: a.value,
+          created_at: a.created_at,
+          updated_at: a.updated_at,
+        }),
+      );
+    }
+  }
+
+  /** Loads credentials and addresses of many identities with one query per table. */
+  private hydrate(rows: IdentityRow[], withCredentials: boolean): Identity[] {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const q = this.store.query;
+    const creds = new Map<string, CredentialRow[]>();
+    const identifiers = new Map<string, string[]>();
+    if (withCredentials) {
+      for (const c of this.store.all(q.selectFrom('identity_credentials').selectAll().where('identity_id', 'in', ids))) {
+        push(creds, c.identity_id, c);
+      }
+      const idents = this.store.all(
+        q
+          .selectFrom('identity_credential_identifiers')
+          .select(['identity_credential_id', 'identifier'])
+          .where('identity_id', 'in', ids)
+          .orderBy('created_at')
+          .orderBy('id'),
+      );
+      for (const i of idents) push(identifiers, i.identity_credential_id, i.identifier);
+    }
+    const verifiable = new Map<string, VerifiableAddressRow[]>();
+    for (const a of this.store.all(
+      q.selectFrom('identity_verifiable_addresses').selectAll().where('identity_id', 'in', ids).orderBy('id'),
+    )) {
+      push(verifiable, a.identity_id, a);
+    }
+    const recovery = new Map<string, RecoveryAddressRow[]>();
+    for (const a of this.store.all(
+      q.selectFrom('identity_recovery_addresses').selectAll().where('identity_id', 'in', ids).orderBy('id'),
+    )) {
+      push(recovery, a.identity_id, a);
+    }
+    return rows.map((r) => ({
+      id: r.id,
+      schema_id: r.schema_id,
+      state: r.state as IdentityState,
+      state_changed_at: r.state_changed_at,
+      traits: parse(r.traits),
+      metadata_public: parse(r.metadata_public),
+      metadata_admin: parse(r.metadata_admin),
+      external_id: r.external_id,
+      organization_id: r.organization_id,
+      available_aal: r.available_aal,
+      credentials: Object.fromEntries(
+        (creds.get(r.id) ?? []).map((c) => [
+          c.type,
+          {
+            type: c.type as CredentialsType,
+            identifiers: identifiers.get(c.id) ?? [],
+            config: parse(c.config) as Record<string, unknown>,
+            version: c.version,
+            created_at: c.created_at,
+            updated_at: c.updated_at,
+          },
+        ]),
+      ),
+      verifiable_addresses: (verifiable.get(r.id) ?? []).map((a) => ({
+        id: a.id,
+        value: a.value,
+        verified: a.verified === 1,
+        via: a.via,
+        status: a.status,
+        verified_at: a.verified_at,
+        created_at: a.created_at,
+        updated_at: a.updated_at,
+      })),
+      recovery_addresses: (recovery.get(r.id) ?? []).map((a) => ({
+        id: a.id,
+        value: a.value,
+        via: a.via,
+        created_at: a.created_at,
+        updated_at: a.updated_at,
+      })),
+      created_at: r.created_at,
+      updated_at: r.updated_at,
+    }));
+  }
+}
+
+type IdentifierExpressions = ExpressionBuilder<Tables, 'identity_credential_identifiers'>;
+
+function likeOrEquals(eb: IdentifierExpressions, op: 'like' | '=', value: string): Expression<SqlBool> {
+  return op === 'like' ? sql<SqlBool>`identifier LIKE ${value} ESCAPE '\\'` : eb('identifier', '=', value);
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

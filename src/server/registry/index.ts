@@ -1,0 +1,95 @@
+// The composition root: builds every component from the configuration. The only file that imports every
+// domain (ARCHITECTURE.md layout); everything else receives small provider interfaces.
+import type { Clock } from '../clock';
+import type { Config } from '../config/config';
+import { healthHandlers } from '../health/handler';
+import { createHasher } from '../hash/hasher';
+import type { Hasher, HashersConfig } from '../hash/model';
+import { buildApp, redirectTo } from '../http/app';
+import { PageTokenSealer } from '../http/pagination';
+import { routeTable } from '../http/routes';
+import { type CredentialsCounter, defaultCounters } from '../identity/counter';
+import { identityHandlers } from '../identity/handler';
+import { identityMutationHandlers } from '../identity/handler-mutations';
+import { IdentityManager } from '../identity/manager';
+import type { IdentityPersister } from '../identity/persister';
+import type { Logger } from '../logger';
+import { openDatabase, type SqliteDatabase } from '../persistence/sqlite/database';
+import { SqliteIdentityPersister } from '../persistence/sqlite/identity';
+import { schemaHandlers } from '../schema/handler';
+import { IdentitySchemaRegistry } from '../schema/registry';
+import type { Hono } from 'hono';
+
+export interface RegistryOptions {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  /** Replaces the configured hasher (tests use a fast one). */
+  hasher?: Hasher;
+  nativeBinding?: string;
+}
+
+export interface Registry {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  database: SqliteDatabase;
+  schemas: IdentitySchemaRegistry;
+  hasher: Hasher;
+  identityPersister: IdentityPersister;
+  identityManager: IdentityManager;
+  credentialsCounters: CredentialsCounter[];
+  publicApp: Hono;
+  adminApp: Hono;
+  close(): void;
+}
+
+export async function createRegistry(opts: RegistryOptions): Promise<Registry> {
+  const { config, clock, logger } = opts;
+  const schemas = await IdentitySchemaRegistry.load(config);
+  const hasher =
+    opts.hasher ?? createHasher(config.get<HashersConfig>('hashers', {}), { dev: config.isDev() });
+  const database = openDatabase(config.dsn(), opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  const identityPersister = new SqliteIdentityPersister(database);
+  const credentialsCounters = [...defaultCounters];
+  const publicBaseURL = (): URL => config.baseURL('public');
+  const adminBaseURL = (): URL => config.baseURL('admin');
+  const identityManager = new IdentityManager({
+    identityPersister,
+    clock,
+    schemas,
+    credentialsCounters,
+    publicBaseURL,
+  });
+
+  const identityDeps = {
+    identityManager,
+    identityPersister,
+    hasher,
+    identityPageTokens: new PageTokenSealer(config.secretsPagination(), 'identities'),
+    adminBaseURL,
+    credentialsCounters,
+  };
+  const routes = routeTable({
+    health: healthHandlers({ readyChecks: { database: () => database.db.prepare('SELECT 1').get() } }),
+    schema: schemaHandlers({ schemas }),
+    identity: { ...identityHandlers(identityDeps), ...identityMutationHandlers(identityDeps) },
+    toAdmin: redirectTo(adminBaseURL, 'admin'),
+    toPublic: redirectTo(publicBaseURL, 'public'),
+  });
+
+  return {
+    config,
+    clock,
+    logger,
+    database,
+    schemas,
+    hasher,
+    identityPersister,
+    identityManager,
+    credentialsCounters,
+    publicApp: buildApp('public', routes, logger),
+    adminApp: buildApp('admin', routes, logger),
+    close: () => database.close(),
+  };
+}
