@@ -8,7 +8,10 @@ const restrict = (...groups) => ({
   'no-restricted-imports': ['error', { patterns: groups }],
 });
 
-const electron = { group: ['electron', 'electron/*'], message: 'Only src/main and src/preload may import electron.' };
+const electron = {
+  group: ['electron', 'electron/*'],
+  message: 'Only src/main and src/preload may import electron.',
+};
 const node = {
   group: ['node:*', 'better-sqlite3', 'kysely', 'argon2', 'hono', 'hono/*', '@hono/*'],
   message: 'The renderer runs in a browser sandbox: talk to the console backend over HTTP instead.',
@@ -63,7 +66,11 @@ export default tseslint.config(
   },
   {
     files: ['src/cli/**'],
-    rules: restrict(electron, layer('main', 'The CLI runs without Electron.'), layer('renderer', 'No renderer code in the CLI.')),
+    rules: restrict(
+      electron,
+      layer('main', 'The CLI runs without Electron.'),
+      layer('renderer', 'No renderer code in the CLI.'),
+    ),
   },
   {
     files: ['src/renderer/**'],
@@ -79,7 +86,10 @@ export default tseslint.config(
   },
   {
     files: ['src/preload/**'],
-    rules: restrict(layer('server', 'Preload exposes only a minimal desktop API.'), layer('renderer', 'Preload never imports renderer code.')),
+    rules: restrict(
+      layer('server', 'Preload exposes only a minimal desktop API.'),
+      layer('renderer', 'Preload never imports renderer code.'),
+    ),
   },
   {
     files: ['test/**', 'bench/**', '**/*.test.ts', '**/*.test.tsx'],

@@ -91,9 +91,13 @@ function reportStartupError(err: unknown): number {
   }
   const e = err as NodeJS.ErrnoException;
   if (e.code === 'EADDRINUSE') {
-    process.stderr.write(`gatehouse: a port is already in use (${e.message}). Stop the other process or choose another port.\n`);
+    process.stderr.write(
+      `gatehouse: a port is already in use (${e.message}). Stop the other process or choose another port.\n`,
+    );
     return 1;
   }
-  process.stderr.write(`gatehouse: could not start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.stderr.write(
+    `gatehouse: could not start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+  );
   return 1;
 }

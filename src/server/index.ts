@@ -42,7 +42,8 @@ export interface GatehouseServer {
 
 export async function createServer(options: ServerOptions = {}): Promise<GatehouseServer> {
   const configFile =
-    options.configFile ?? (options.config ? undefined : options.dataDir ? ensureDefaultConfig(options.dataDir) : undefined);
+    options.configFile ??
+    (options.config ? undefined : options.dataDir ? ensureDefaultConfig(options.dataDir) : undefined);
   if (!configFile && !options.config) throw new Error('createServer needs configFile, config or dataDir');
   const { config, warnings } = loadConfig({
     ...(configFile ? { file: configFile } : { object: options.config }),
@@ -65,7 +66,11 @@ export async function createServer(options: ServerOptions = {}): Promise<Gatehou
   try {
     for (const name of ['public', 'admin'] as const) {
       const { host, port } = config.serve(name);
-      const l = await listen(name === 'public' ? registry.publicApp : registry.adminApp, host, options.ports?.[name] ?? port);
+      const l = await listen(
+        name === 'public' ? registry.publicApp : registry.adminApp,
+        host,
+        options.ports?.[name] ?? port,
+      );
       config.setBoundPort(name, l.port);
       listening.push(l);
     }

@@ -1,7 +1,16 @@
 // A small leveled logger writing text or JSON lines to stderr, like Kratos's logrus output.
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'panic' | 'silent';
-const order: Record<LogLevel, number> = { trace: 0, debug: 1, info: 2, warn: 3, error: 4, fatal: 5, panic: 6, silent: 9 };
+const order: Record<LogLevel, number> = {
+  trace: 0,
+  debug: 1,
+  info: 2,
+  warn: 3,
+  error: 4,
+  fatal: 5,
+  panic: 6,
+  silent: 9,
+};
 
 export interface Logger {
   debug(msg: string, fields?: Record<string, unknown>): void;

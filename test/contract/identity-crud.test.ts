@@ -1,5 +1,6 @@
 // The admin identity API through @ory/client's IdentityApi: create (with every credential import form),
 // get, get by external id, update, JSON Patch, delete, credential deletion, batch create.
+import { randomUUID } from 'node:crypto';
 import type { Identity } from '@ory/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../src/server/hash/comparator';
@@ -12,9 +13,11 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const email = (name: string): string => `${name}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+const email = (name: string): string => `${name}-${randomUUID().slice(0, 8)}@example.com`;
 const storedHash = (id: string): string =>
-  String(server.registry.identityPersister.getIdentity(id)?.credentials.password?.config.hashed_password ?? '');
+  String(
+    server.registry.identityPersister.getIdentity(id)?.credentials.password?.config.hashed_password ?? '',
+  );
 
 describe('create identity', () => {
   it('case=minimal identity gets defaults, addresses and a password identifier', async () => {
@@ -28,9 +31,15 @@ describe('create identity', () => {
     expect(data.schema_url).toBe(`${server.urls.public}schemas/ZGVmYXVsdA`);
     // Traits are stored as sent; identifiers and addresses are normalised.
     expect(data.traits).toEqual({ email: address.toUpperCase() });
-    expect(data.verifiable_addresses).toMatchObject([{ value: address.toLowerCase(), verified: false, via: 'email', status: 'pending' }]);
+    expect(data.verifiable_addresses).toMatchObject([
+      { value: address.toLowerCase(), verified: false, via: 'email', status: 'pending' },
+    ]);
     expect(data.recovery_addresses).toMatchObject([{ value: address.toLowerCase(), via: 'email' }]);
-    expect(data.credentials?.password).toMatchObject({ type: 'password', identifiers: [address.toLowerCase()], version: 0 });
+    expect(data.credentials?.password).toMatchObject({
+      type: 'password',
+      identifiers: [address.toLowerCase()],
+      version: 0,
+    });
     expect(data.credentials?.password).not.toHaveProperty('config');
     expect(data.metadata_public).toBeNull();
   });
@@ -50,7 +59,10 @@ describe('create identity', () => {
 
   it.each([
     ['bcrypt', '$2a$05$GatehouseSaltForBcrypeNQTV65B.k6XksT/BBRFraAIb/jnutqC'],
-    ['argon2id', '$argon2id$v=19$m=64,t=2,p=2$Z2F0ZWhvdXNlLXNhbHQtMQ$3HObgqQ+thTmPdpKU94UAZZ3PIb3ESqLaDpU8Zk4vQU'],
+    [
+      'argon2id',
+      '$argon2id$v=19$m=64,t=2,p=2$Z2F0ZWhvdXNlLXNhbHQtMQ$3HObgqQ+thTmPdpKU94UAZZ3PIb3ESqLaDpU8Zk4vQU',
+    ],
   ])('case=imported %s hash is kept verbatim and verifies', async (_name, hashed) => {
     const { data } = await server.sdk.identity.createIdentity({
       createIdentityBody: {
@@ -73,11 +85,15 @@ describe('create identity', () => {
         external_id: `ext-${address}`,
         metadata_public: { plan: 'pro' },
         metadata_admin: { note: 'vip' },
-        verifiable_addresses: [{ value: address.toUpperCase(), verified: true, via: 'email', status: 'completed' }],
+        verifiable_addresses: [
+          { value: address.toUpperCase(), verified: true, via: 'email', status: 'completed' },
+        ],
       },
     });
     expect(data.state).toBe('inactive');
-    expect(data.verifiable_addresses).toMatchObject([{ value: address, verified: true, status: 'completed' }]);
+    expect(data.verifiable_addresses).toMatchObject([
+      { value: address, verified: true, status: 'completed' },
+    ]);
     expect(data.metadata_admin).toEqual({ note: 'vip' });
     const byExternal = await server.sdk.identity.getIdentityByExternalID({ externalID: `ext-${address}` });
     expect(byExternal.data.id).toBe(data.id);
@@ -91,14 +107,18 @@ describe('create identity', () => {
         traits: { email: email('social') },
         credentials: {
           oidc: { config: { providers: [{ provider: 'github', subject: '12345' }] } },
-          totp: { config: { totp_url: 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example' } },
+          totp: {
+            config: { totp_url: 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example' },
+          },
           lookup_secret: { config: { codes: [{ code: 'abcd1234' }] } },
         },
       },
     });
     expect(data.credentials?.oidc?.identifiers).toEqual(['github:12345']);
     const full = await server.sdk.identity.getIdentity({ id: data.id, includeCredential: ['oidc', 'totp'] });
-    expect(full.data.credentials?.oidc?.config).toMatchObject({ providers: [{ provider: 'github', subject: '12345' }] });
+    expect(full.data.credentials?.oidc?.config).toMatchObject({
+      providers: [{ provider: 'github', subject: '12345' }],
+    });
     expect(full.data.credentials?.totp?.config).toEqual({ totp_url: expect.stringContaining('otpauth://') });
     expect(full.data.credentials?.lookup_secret).not.toHaveProperty('config');
   });
@@ -129,7 +149,10 @@ describe('read, update, patch, delete', () => {
   it('case=get with and without declassified credentials', async () => {
     const plain = await server.sdk.identity.getIdentity({ id: identity.id });
     expect(plain.data.credentials?.password).not.toHaveProperty('config');
-    const declassified = await server.sdk.identity.getIdentity({ id: identity.id, includeCredential: ['password'] });
+    const declassified = await server.sdk.identity.getIdentity({
+      id: identity.id,
+      includeCredential: ['password'],
+    });
     expect(declassified.data.credentials?.password?.config).toHaveProperty('hashed_password');
   });
 
@@ -137,7 +160,12 @@ describe('read, update, patch, delete', () => {
     const next = email('updated');
     const { data } = await server.sdk.identity.updateIdentity({
       id: identity.id,
-      updateIdentityBody: { schema_id: 'default', state: 'active', traits: { email: next }, metadata_public: { a: 1 } },
+      updateIdentityBody: {
+        schema_id: 'default',
+        state: 'active',
+        traits: { email: next },
+        metadata_public: { a: 1 },
+      },
     });
     expect(data.traits).toEqual({ email: next });
     expect(data.metadata_public).toEqual({ a: 1 });
@@ -168,12 +196,20 @@ describe('read, update, patch, delete', () => {
     expect(data).toMatchObject({ error: { reason: 'You cannot remove the last first factor credential.' } });
     await server.sdk.identity.patchIdentity({
       id: identity.id,
-      jsonPatch: [{ op: 'add', path: '/credentials/totp', value: { type: 'totp', identifiers: [], config: { totp_url: 'otpauth://totp/x?secret=JBSWY3DP' } } }],
+      jsonPatch: [
+        {
+          op: 'add',
+          path: '/credentials/totp',
+          value: { type: 'totp', identifiers: [], config: { totp_url: 'otpauth://totp/x?secret=JBSWY3DP' } },
+        },
+      ],
     });
     await server.sdk.identity.deleteIdentityCredentials({ id: identity.id, type: 'totp' });
     const after = await server.sdk.identity.getIdentity({ id: identity.id });
     expect(Object.keys(after.data.credentials ?? {})).not.toContain('totp');
-    const missing = await expectFailure(server.sdk.identity.deleteIdentityCredentials({ id: identity.id, type: 'totp' }));
+    const missing = await expectFailure(
+      server.sdk.identity.deleteIdentityCredentials({ id: identity.id, type: 'totp' }),
+    );
     expect(missing.status).toBe(404);
   });
 
@@ -181,15 +217,24 @@ describe('read, update, patch, delete', () => {
     const { status } = await server.sdk.identity.deleteIdentity({ id: identity.id });
     expect(status).toBe(204);
     const gone = await expectFailure(server.sdk.identity.getIdentity({ id: identity.id }));
-    expect(gone).toEqual({ status: 404, data: { error: { code: 404, status: 'Not Found', message: 'Unable to locate the resource' } } });
+    expect(gone).toEqual({
+      status: 404,
+      data: { error: { code: 404, status: 'Not Found', message: 'Unable to locate the resource' } },
+    });
   });
 });
 
 describe('batch create', () => {
   it('case=creates valid identities and reports each failure in place', async () => {
     const taken = email('taken');
-    await server.sdk.identity.createIdentity({ createIdentityBody: { schema_id: 'default', traits: { email: taken } } });
-    const patchIds = ['3a3c1f2e-1111-4e3b-9a7b-000000000001', '3a3c1f2e-1111-4e3b-9a7b-000000000002', '3a3c1f2e-1111-4e3b-9a7b-000000000003'];
+    await server.sdk.identity.createIdentity({
+      createIdentityBody: { schema_id: 'default', traits: { email: taken } },
+    });
+    const patchIds = [
+      '3a3c1f2e-1111-4e3b-9a7b-000000000001',
+      '3a3c1f2e-1111-4e3b-9a7b-000000000002',
+      '3a3c1f2e-1111-4e3b-9a7b-000000000003',
+    ];
     const { data } = await server.sdk.identity.batchPatchIdentities({
       patchIdentitiesBody: {
         identities: [

@@ -24,13 +24,16 @@ describe('metadata', () => {
   });
 
   it('case=unknown routes are Kratos-shaped 404s', async () => {
-    const res = await fetch(`${server.urls.admin}does/not/exist`, { headers: { Accept: 'application/json' } });
+    const res = await fetch(`${server.urls.admin}does/not/exist`, {
+      headers: { Accept: 'application/json' },
+    });
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({
       error: {
         code: 404,
         message: 'Not Found',
-        reason: 'The requested route does not exist. Make sure you are using the right path, domain, and port.',
+        reason:
+          'The requested route does not exist. Make sure you are using the right path, domain, and port.',
       },
     });
     const html = await fetch(`${server.urls.public}nope`);
@@ -61,7 +64,9 @@ describe('identity schemas', () => {
 
   it('case=get by raw id and by base64url id', async () => {
     const raw = await server.sdk.identity.getIdentitySchema({ id: 'default' });
-    const encoded = await server.sdk.identity.getIdentitySchema({ id: Buffer.from('default').toString('base64url') });
+    const encoded = await server.sdk.identity.getIdentitySchema({
+      id: Buffer.from('default').toString('base64url'),
+    });
     expect(encoded.data).toEqual(raw.data);
     expect((raw.data as { $id: string }).$id).toBe('https://example.com/test.schema.json');
   });
@@ -69,7 +74,9 @@ describe('identity schemas', () => {
   it('case=unknown schema is a 404', async () => {
     const { status, data } = await expectFailure(server.sdk.identity.getIdentitySchema({ id: 'nope' }));
     expect(status).toBe(404);
-    expect(data).toMatchObject({ error: { code: 404, reason: 'Identity schema `nope` could not be found.' } });
+    expect(data).toMatchObject({
+      error: { code: 404, reason: 'Identity schema `nope` could not be found.' },
+    });
   });
 
   it('case=the admin API redirects schema requests to the public API', async () => {

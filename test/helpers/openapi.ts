@@ -8,7 +8,9 @@ import { join } from 'node:path';
 
 type Json = Record<string, unknown>;
 
-const doc = JSON.parse(readFileSync(join(import.meta.dirname, '../../resources/kratos/api.json'), 'utf8')) as Json;
+const doc = JSON.parse(
+  readFileSync(join(import.meta.dirname, '../../resources/kratos/api.json'), 'utf8'),
+) as Json;
 
 function convertNullable(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(convertNullable);
@@ -22,7 +24,11 @@ function convertNullable(node: unknown): unknown {
       if (Array.isArray(obj.enum)) obj.enum = [...obj.enum, null];
     } else if (obj.type === undefined) {
       const { description, title, ...rest } = obj;
-      return { ...(description ? { description } : {}), ...(title ? { title } : {}), anyOf: [rest, { type: 'null' }] };
+      return {
+        ...(description ? { description } : {}),
+        ...(title ? { title } : {}),
+        anyOf: [rest, { type: 'null' }],
+      };
     }
   }
   return obj;
@@ -40,7 +46,19 @@ function rewriteRefs(node: unknown): unknown {
 
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
-for (const f of ['int64', 'int32', 'uuid4', 'duration', 'binary', 'uint8', 'uint32', 'uint64', 'float', 'double', 'byte']) {
+for (const f of [
+  'int64',
+  'int32',
+  'uuid4',
+  'duration',
+  'binary',
+  'uint8',
+  'uint32',
+  'uint64',
+  'float',
+  'double',
+  'byte',
+]) {
   ajv.addFormat(f, () => true);
 }
 const converted = convertNullable(doc) as Json;
@@ -70,8 +88,11 @@ function validatorFor(method: string, pathname: string, status: number): Validat
   if (cache.has(key)) return cache.get(key) ?? undefined;
   const op = ((converted.paths as Json)[match.template] as Json)[method.toLowerCase()] as Json | undefined;
   let response = ((op?.responses ?? {}) as Json)[String(status)] ?? ((op?.responses ?? {}) as Json).default;
-  if (response && typeof (response as Json).$ref === 'string') response = resolveRef((response as Json).$ref as string);
-  const schema = (((response as Json | undefined)?.content as Json | undefined)?.['application/json'] as Json | undefined)?.schema;
+  if (response && typeof (response as Json).$ref === 'string')
+    response = resolveRef((response as Json).$ref as string);
+  const schema = (
+    ((response as Json | undefined)?.content as Json | undefined)?.['application/json'] as Json | undefined
+  )?.schema;
   const fn = schema ? ajv.compile(rewriteRefs(schema) as Json) : null;
   cache.set(key, fn);
   return fn ?? undefined;
@@ -83,14 +104,23 @@ export interface ResponseCheck {
 }
 
 /** Validates one JSON response body; returns undefined when the document defines no schema for it. */
-export function checkResponse(method: string, url: string, status: number, body: unknown): ResponseCheck | undefined {
+export function checkResponse(
+  method: string,
+  url: string,
+  status: number,
+  body: unknown,
+): ResponseCheck | undefined {
   const pathname = new URL(url).pathname;
   const fn = validatorFor(method.toUpperCase(), pathname, status);
   if (!fn) return undefined;
   const ok = fn(body);
   return {
     operation: `${method.toUpperCase()} ${pathname} -> ${status}`,
-    errors: ok ? [] : (fn.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`),
+    errors: ok
+      ? []
+      : (fn.errors ?? []).map(
+          (e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`,
+        ),
   };
 }
 

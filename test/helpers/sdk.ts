@@ -18,7 +18,12 @@ export function validatingAxios(): AxiosInstance {
   const check = (res: AxiosResponse): void => {
     const type = String(res.headers['content-type'] ?? '');
     if (!type.includes('json') || res.config.method === undefined) return;
-    expectValidResponse(res.config.method, res.request?.res?.responseUrl ?? axios.getUri(res.config), res.status, res.data);
+    expectValidResponse(
+      res.config.method,
+      res.request?.res?.responseUrl ?? axios.getUri(res.config),
+      res.status,
+      res.data,
+    );
   };
   instance.interceptors.response.use(
     (res) => {
@@ -48,7 +53,9 @@ export function createSdk(urls: { public: string; admin: string }): Sdk {
 }
 
 /** Runs an SDK call expected to fail and returns the error response (status and body). */
-export async function expectFailure(call: Promise<unknown>): Promise<{ status: number; data: Record<string, unknown> }> {
+export async function expectFailure(
+  call: Promise<unknown>,
+): Promise<{ status: number; data: Record<string, unknown> }> {
   try {
     await call;
   } catch (err) {

@@ -53,7 +53,8 @@ export const phoneIdentitySchema = {
   },
 };
 
-export const base64Schema = (schema: object): string => `base64://${Buffer.from(JSON.stringify(schema)).toString('base64')}`;
+export const base64Schema = (schema: object): string =>
+  `base64://${Buffer.from(JSON.stringify(schema)).toString('base64')}`;
 
 export function testConfig(overrides: RawConfig = {}): RawConfig {
   return {

@@ -24,7 +24,10 @@ export function envOverrides(env: NodeJS.ProcessEnv, paths: ConfigKeyPath[]): En
   return out;
 }
 
-function matchPath(key: string[], paths: ConfigKeyPath[]): { segments: (string | number)[]; hint: EnvTypeHint } | undefined {
+function matchPath(
+  key: string[],
+  paths: ConfigKeyPath[],
+): { segments: (string | number)[]; hint: EnvTypeHint } | undefined {
   for (const p of paths) {
     const names = p.path.split('.');
     // Key names may themselves contain `_` (default_browser_return_url), which the variable name splits.

@@ -43,7 +43,11 @@ export function loadConfig(input: LoadConfigInput): LoadedConfig {
     const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
     if (doc.errors.length > 0) {
       throw new ConfigError(
-        doc.errors.map((e) => ({ path: '(syntax)', message: e.message.split('\n')[0] ?? e.message, line: e.linePos?.[0].line })),
+        doc.errors.map((e) => ({
+          path: '(syntax)',
+          message: e.message.split('\n')[0] ?? e.message,
+          line: e.linePos?.[0].line,
+        })),
         file,
       );
     }
@@ -67,7 +71,8 @@ export function loadConfig(input: LoadConfigInput): LoadedConfig {
   if (problems.length > 0) throw new ConfigError(problems, file);
 
   const warnings = unemulatedKeys(raw).map(
-    (key) => `config key "${key}" is valid for Kratos but Gatehouse does not emulate it yet; it has no effect here`,
+    (key) =>
+      `config key "${key}" is valid for Kratos but Gatehouse does not emulate it yet; it has no effect here`,
   );
   return { config: new Config(raw, { dev: input.dev ?? false, ...(file ? { file } : {}) }), warnings };
 }

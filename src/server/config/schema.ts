@@ -15,7 +15,8 @@ type JsonSchema = {
   definitions?: Record<string, JsonSchema>;
 };
 
-export type EnvTypeHint = 'string' | 'number' | 'integer' | 'boolean' | 'string[]' | 'number[]' | 'boolean[]' | 'json';
+export type EnvTypeHint =
+  'string' | 'number' | 'integer' | 'boolean' | 'string[]' | 'number[]' | 'boolean[]' | 'json';
 
 export interface ConfigKeyPath {
   /** Dotted path; `#` stands for an array index (e.g. `identity.schemas.#.id`). */
@@ -78,7 +79,8 @@ function listPaths(root: JsonSchema): ConfigKeyPath[] {
     for (const branch of [...(s.oneOf ?? []), ...(s.anyOf ?? []), ...(s.allOf ?? [])]) {
       Object.assign(props, resolveRef(branch).properties ?? {});
     }
-    for (const [name, child] of Object.entries(props)) walk(child, prefix ? `${prefix}.${name}` : name, depth + 1);
+    for (const [name, child] of Object.entries(props))
+      walk(child, prefix ? `${prefix}.${name}` : name, depth + 1);
     if (t === 'array' && s.items && !Array.isArray(s.items)) walk(s.items, `${prefix}.#`, depth + 1);
   };
 
@@ -86,7 +88,11 @@ function listPaths(root: JsonSchema): ConfigKeyPath[] {
   return out;
 }
 
-function hintFor(s: JsonSchema, t: string | undefined, resolveRef: (s: JsonSchema) => JsonSchema): EnvTypeHint {
+function hintFor(
+  s: JsonSchema,
+  t: string | undefined,
+  resolveRef: (s: JsonSchema) => JsonSchema,
+): EnvTypeHint {
   switch (t) {
     case 'string':
       return 'string';

@@ -10,7 +10,10 @@ export interface ConfigProblem {
   line?: number;
 }
 
-export function validateConfig(raw: unknown, source?: { doc: Document; lines: LineCounter }): ConfigProblem[] {
+export function validateConfig(
+  raw: unknown,
+  source?: { doc: Document; lines: LineCounter },
+): ConfigProblem[] {
   const { validate } = configSchema();
   if (validate(raw)) return [];
   const err = buildValidationError(validate.errors ?? []);
@@ -26,7 +29,11 @@ export function validateConfig(raw: unknown, source?: { doc: Document; lines: Li
   });
 }
 
-function lineOf(source: { doc: Document; lines: LineCounter }, segments: string[], named?: string[]): number | undefined {
+function lineOf(
+  source: { doc: Document; lines: LineCounter },
+  segments: string[],
+  named?: string[],
+): number | undefined {
   const path = segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s));
   const extra = named?.length === 1 ? source.doc.getIn([...path, named[0]], true) : undefined;
   const node = (extra ?? source.doc.getIn(path, true)) as { range?: [number, number, number] } | undefined;

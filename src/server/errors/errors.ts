@@ -116,7 +116,8 @@ export const internal = (reason?: string, more: Extras = {}): KratosError =>
   new KratosError({ status: 500, reason, ...more });
 
 /** A database row that does not exist: Kratos answers 404 "Unable to locate the resource" (sqlcon.ErrNoRows). */
-export const noRows = (): KratosError => new KratosError({ status: 404, message: 'Unable to locate the resource' });
+export const noRows = (): KratosError =>
+  new KratosError({ status: 404, message: 'Unable to locate the resource' });
 
 export function isKratosError(err: unknown): err is KratosError {
   return err instanceof KratosError;

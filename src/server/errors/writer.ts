@@ -6,7 +6,9 @@ import { internal, isKratosError, type KratosError } from './errors';
 
 export function toKratosError(err: unknown, logger?: Logger): KratosError {
   if (isKratosError(err)) return err;
-  logger?.error('unhandled error', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+  logger?.error('unhandled error', {
+    error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+  });
   return internal();
 }
 

@@ -15,7 +15,9 @@ export interface HealthHandlerDeps {
   readyChecks: Record<string, ReadyCheck>;
 }
 
-export function healthHandlers(deps: HealthHandlerDeps): Record<'alive' | 'ready' | 'version', (c: Context) => Response> {
+export function healthHandlers(
+  deps: HealthHandlerDeps,
+): Record<'alive' | 'ready' | 'version', (c: Context) => Response> {
   return {
     alive: (c) => c.json({ status: 'ok' }),
     ready(c) {

@@ -7,14 +7,11 @@ import type { Logger } from '../logger';
 import { negotiate } from './negotiate';
 import type { RouteDef, ServerKind } from './routes';
 
-const NOT_FOUND_REASON = 'The requested route does not exist. Make sure you are using the right path, domain, and port.';
+const NOT_FOUND_REASON =
+  'The requested route does not exist. Make sure you are using the right path, domain, and port.';
 
 export function buildApp(kind: ServerKind, routes: RouteDef[], logger: Logger): Hono {
-  const app = new Hono(
-    kind === 'admin'
-      ? { getPath: (req) => withAdminPrefix(getPath(req)) }
-      : {},
-  );
+  const app = new Hono(kind === 'admin' ? { getPath: (req) => withAdminPrefix(getPath(req)) } : {});
   for (const r of routes) {
     if (r.server !== kind) continue;
     app.on(r.method, r.path, r.handler);
@@ -30,7 +27,11 @@ function withAdminPrefix(path: string): string {
 
 /** serverx.DefaultNotFoundHandler: HTML by default, plain text or Kratos-shaped JSON when asked. */
 function notFound(c: Context): Response {
-  const type = negotiate(c.req.header('accept'), ['text/html', 'text/plain', 'application/json'], 'text/html');
+  const type = negotiate(
+    c.req.header('accept'),
+    ['text/html', 'text/plain', 'application/json'],
+    'text/html',
+  );
   if (type === 'application/json') {
     return c.json({ error: { code: 404, message: 'Not Found', reason: NOT_FOUND_REASON } }, 404);
   }

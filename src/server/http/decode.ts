@@ -21,7 +21,14 @@ export function decode<T>(value: unknown, spec: FieldSpec, opts: { strict?: bool
 
 const goType = (spec: FieldSpec): string => {
   if (typeof spec === 'string') {
-    return { string: 'string', bool: 'bool', int: 'int', number: 'float64', raw: 'json.RawMessage', uuid: 'uuid.UUID' }[spec];
+    return {
+      string: 'string',
+      bool: 'bool',
+      int: 'int',
+      number: 'float64',
+      raw: 'json.RawMessage',
+      uuid: 'uuid.UUID',
+    }[spec];
   }
   if ('struct' in spec) return `identity.${spec.struct}`;
   if ('array' in spec) return `[]${goType(spec.array)}`;
@@ -47,7 +54,9 @@ function check(value: unknown, spec: FieldSpec, path: string[], root: FieldSpec,
   if (spec === 'uuid') {
     if (typeof value !== 'string') fail();
     if (!/^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(value as string)) {
-      throw badRequest(undefined, { message: `uuid: incorrect UUID format in string ${JSON.stringify(value)}` });
+      throw badRequest(undefined, {
+        message: `uuid: incorrect UUID format in string ${JSON.stringify(value)}`,
+      });
     }
     return;
   }

@@ -31,7 +31,9 @@ export function negotiate(accept: string | undefined, offers: string[], fallback
   for (const offer of offers) {
     for (const a of accepted) {
       const matches =
-        a.type === '*/*' || a.type === offer || (a.type.endsWith('/*') && offer.startsWith(a.type.slice(0, -1)));
+        a.type === '*/*' ||
+        a.type === offer ||
+        (a.type.endsWith('/*') && offer.startsWith(a.type.slice(0, -1)));
       if (!matches || a.q <= 0) continue;
       if (a.q > bestQ || (a.q === bestQ && a.specificity > bestSpec)) {
         best = offer;
@@ -50,6 +52,7 @@ export function acceptsJson(accept: string | undefined): boolean {
 
 /** x/isjsonrequest.go IsJSONRequest: Accept prefers JSON, or the body is exactly application/json. */
 export function isJsonRequest(accept: string | undefined, contentType: string | undefined): boolean {
-  const viaAccept = negotiate(accept, ['text/html', 'text/*', '*/*', 'application/json'], 'text/html') === 'application/json';
+  const viaAccept =
+    negotiate(accept, ['text/html', 'text/*', '*/*', 'application/json'], 'text/html') === 'application/json';
   return viaAccept || (contentType ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json';
 }

@@ -12,7 +12,9 @@ export class PageTokenSealer {
 
   constructor(secrets: string[], context: string) {
     // The context binds a token to one list (identities, sessions, ...).
-    this.keys = secrets.map((s) => createHash('sha256').update(`gatehouse-page-token:${context}:${s}`).digest());
+    this.keys = secrets.map((s) =>
+      createHash('sha256').update(`gatehouse-page-token:${context}:${s}`).digest(),
+    );
   }
 
   seal(value: string): string {
@@ -64,7 +66,8 @@ export function parseKeysetOrPage(query: URLSearchParams, defaults = { size: 250
   const rawSize = firstNonEmpty(q.getAll('page_size'));
   let size = defaults.size;
   if (rawSize !== undefined) {
-    if (!/^[+-]?\d+$/.test(rawSize)) throw badRequest(`strconv.Atoi: parsing ${JSON.stringify(rawSize)}: invalid syntax`);
+    if (!/^[+-]?\d+$/.test(rawSize))
+      throw badRequest(`strconv.Atoi: parsing ${JSON.stringify(rawSize)}: invalid syntax`);
     size = Number(rawSize);
     if (size <= 0) size = defaults.size;
   }
@@ -80,7 +83,12 @@ function parseIntOr(v: string | null, fallback: number): number {
 }
 
 /** `Link: <...page_token=first>; rel="first",<...page_token=next>; rel="next"` (next omitted on the last page). */
-export function keysetLinkHeader(url: URL, size: number, firstToken: string, nextToken: string | undefined): string {
+export function keysetLinkHeader(
+  url: URL,
+  size: number,
+  firstToken: string,
+  nextToken: string | undefined,
+): string {
   const link = (rel: string, token: string): string => {
     const u = new URL(url);
     u.searchParams.set('page_token', token);
@@ -118,7 +126,11 @@ export function pageLinkHeaders(
   const headers: Record<string, string> = { 'X-Total-Count': String(total) };
   if (offset >= lastOffset) {
     if (total === 0) {
-      headers.Link = [format('first', per, 0), format('next', per, (offset / per + 1) * per), format('prev', per, (offset / per - 1) * per)].join(',');
+      headers.Link = [
+        format('first', per, 0),
+        format('next', per, (offset / per + 1) * per),
+        format('prev', per, (offset / per - 1) * per),
+      ].join(',');
     } else if (total <= per) {
       headers.Link = format('first', total, 0);
     } else {

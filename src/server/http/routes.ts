@@ -53,7 +53,12 @@ export function routeTable(h: Handlers): RouteDef[] {
   ];
   const publicOnly = (method: Method, path: string, handler: RouteHandler): RouteDef[] => [
     { server: 'public', method, path, handler },
-    { server: 'admin', method, path: path.startsWith('/admin') ? path : `/admin${path}`, handler: h.toPublic },
+    {
+      server: 'admin',
+      method,
+      path: path.startsWith('/admin') ? path : `/admin${path}`,
+      handler: h.toPublic,
+    },
   ];
 
   return [

@@ -8,7 +8,12 @@ const provider: FieldSpec = {
 };
 const webauthn: FieldSpec = {
   struct: 'AdminIdentityImportCredentialsWebAuthn',
-  fields: { config: { struct: 'AdminIdentityImportCredentialsWebAuthnConfig', fields: { credentials: 'raw', user_handle: 'raw' } } },
+  fields: {
+    config: {
+      struct: 'AdminIdentityImportCredentialsWebAuthnConfig',
+      fields: { credentials: 'raw', user_handle: 'raw' },
+    },
+  },
 };
 
 const credentials: FieldSpec = {
@@ -25,22 +30,36 @@ const credentials: FieldSpec = {
     },
     oidc: {
       struct: 'AdminIdentityImportCredentialsOIDC',
-      fields: { config: { struct: 'AdminIdentityImportCredentialsOIDCConfig', fields: { providers: { array: provider } } } },
+      fields: {
+        config: {
+          struct: 'AdminIdentityImportCredentialsOIDCConfig',
+          fields: { providers: { array: provider } },
+        },
+      },
     },
     saml: {
       struct: 'AdminIdentityImportCredentialsSAML',
-      fields: { config: { struct: 'AdminIdentityImportCredentialsSAMLConfig', fields: { providers: { array: provider } } } },
+      fields: {
+        config: {
+          struct: 'AdminIdentityImportCredentialsSAMLConfig',
+          fields: { providers: { array: provider } },
+        },
+      },
     },
     totp: {
       struct: 'AdminIdentityImportCredentialsTOTP',
-      fields: { config: { struct: 'AdminIdentityImportCredentialsTOTPConfig', fields: { totp_url: 'string' } } },
+      fields: {
+        config: { struct: 'AdminIdentityImportCredentialsTOTPConfig', fields: { totp_url: 'string' } },
+      },
     },
     lookup_secret: {
       struct: 'AdminIdentityImportCredentialsLookupSecret',
       fields: {
         config: {
           struct: 'AdminIdentityImportCredentialsLookupSecretConfig',
-          fields: { codes: { array: { struct: 'RecoveryCode', fields: { code: 'string', used_at: 'string' } } } },
+          fields: {
+            codes: { array: { struct: 'RecoveryCode', fields: { code: 'string', used_at: 'string' } } },
+          },
         },
       },
     },
@@ -125,7 +144,13 @@ export interface CreateIdentityBody {
     created_at?: string;
     updated_at?: string;
   }[];
-  recovery_addresses?: { id?: string; value?: string; via?: string; created_at?: string; updated_at?: string }[];
+  recovery_addresses?: {
+    id?: string;
+    value?: string;
+    via?: string;
+    created_at?: string;
+    updated_at?: string;
+  }[];
   metadata_public?: unknown;
   metadata_admin?: unknown;
   state?: string;

@@ -23,16 +23,25 @@ export const defaultCounters: CredentialsCounter[] = [
   simple('lookup_secret', 'multi'),
 ];
 
-export function countFirstFactor(counters: CredentialsCounter[], c: Partial<Record<CredentialsType, Credentials>>): number {
+export function countFirstFactor(
+  counters: CredentialsCounter[],
+  c: Partial<Record<CredentialsType, Credentials>>,
+): number {
   return counters.reduce((n, k) => n + k.countFirstFactor(c), 0);
 }
 
-export function countMultiFactor(counters: CredentialsCounter[], c: Partial<Record<CredentialsType, Credentials>>): number {
+export function countMultiFactor(
+  counters: CredentialsCounter[],
+  c: Partial<Record<CredentialsType, Credentials>>,
+): number {
   return counters.reduce((n, k) => n + k.countMultiFactor(c), 0);
 }
 
 /** Kratos's SetAvailableAAL: aal2 with any second factor, aal1 with a first factor, else aal0. */
-export function availableAal(counters: CredentialsCounter[], c: Partial<Record<CredentialsType, Credentials>>): string {
+export function availableAal(
+  counters: CredentialsCounter[],
+  c: Partial<Record<CredentialsType, Credentials>>,
+): string {
   if (countMultiFactor(counters, c) > 0) return 'aal2';
   if (countFirstFactor(counters, c) > 0) return 'aal1';
   return 'aal0';

@@ -15,7 +15,11 @@ export interface CodeAddress {
 }
 
 /** Returns extension problems as validation leaves (empty when all values were usable). */
-export function applySchemaExtension(identity: Identity, schema: JsonObject, now: string): SchemaValidationNode[] {
+export function applySchemaExtension(
+  identity: Identity,
+  schema: JsonObject,
+  now: string,
+): SchemaValidationNode[] {
   const hits = walkExtensions(schema, { traits: identity.traits });
   const problems: SchemaValidationNode[] = [];
   const identifiers = new Map<CredentialsType, string[]>();
@@ -51,9 +55,12 @@ export function applySchemaExtension(identity: Identity, schema: JsonObject, now
         fail(hit, `channel type "${via}" must be one of email, sms`);
       } else {
         const address =
-          via === 'email' && format !== '' && format !== 'email' ? gracefulNormalization(text) : tryNormalize(text, via);
+          via === 'email' && format !== '' && format !== 'email'
+            ? gracefulNormalization(text)
+            : tryNormalize(text, via);
         if (address === undefined) fail(hit, `"${text}" can not be normalized for channel "${via}"`);
-        else if (!codeAddresses.some((a) => a.address === address && a.channel === via)) codeAddresses.push({ channel: via, address });
+        else if (!codeAddresses.some((a) => a.address === address && a.channel === via))
+          codeAddresses.push({ channel: via, address });
       }
     }
     const verifyVia = ext.verification?.via;
@@ -98,7 +105,9 @@ export function applySchemaExtension(identity: Identity, schema: JsonObject, now
 
   for (const [type, list] of identifiers) setIdentifiers(identity, type, list, {}, 0, now);
   if (codeAddresses.length > 0) {
-    codeAddresses.sort((a, b) => (a.address === b.address ? a.channel.localeCompare(b.channel) : a.address < b.address ? -1 : 1));
+    codeAddresses.sort((a, b) =>
+      a.address === b.address ? a.channel.localeCompare(b.channel) : a.address < b.address ? -1 : 1,
+    );
     const existing = identity.credentials.code?.config ?? {};
     setIdentifiers(
       identity,
@@ -132,7 +141,12 @@ function setIdentifiers(
   identity.credentials[type] = next;
 }
 
-function verificationValue(hit: ExtensionHit, via: string, format: string, text: string): { value: string } | { error: string } {
+function verificationValue(
+  hit: ExtensionHit,
+  via: string,
+  format: string,
+  text: string,
+): { value: string } | { error: string } {
   if (format === '') {
     if (via !== 'email') {
       return {
@@ -144,14 +158,17 @@ function verificationValue(hit: ExtensionHit, via: string, format: string, text:
   }
   if (format === 'email' || format === 'tel' || format === '') {
     const value = tryNormalize(text, via);
-    return value === undefined ? { error: `"${text}" can not be normalized for format "${format || 'email'}"` } : { value };
+    return value === undefined
+      ? { error: `"${text}" can not be normalized for format "${format || 'email'}"` }
+      : { value };
   }
   return { value: text.trim() };
 }
 
 function recoveryValue(via: string, format: string, text: string): { value: string } | { error: string } {
   if (via === 'email') {
-    if ((format === '' || format === 'email') && !isEmail(text)) return { error: `"${text}" is not valid "email"` };
+    if ((format === '' || format === 'email') && !isEmail(text))
+      return { error: `"${text}" is not valid "email"` };
     return { value: gracefulNormalization(text) };
   }
   if (via === 'sms') {
@@ -170,7 +187,11 @@ function tryNormalize(text: string, via: string): string | undefined {
   }
 }
 
-function findAddress<T extends { via: string; value: string }>(list: T[], via: string, value: string): T | undefined {
+function findAddress<T extends { via: string; value: string }>(
+  list: T[],
+  via: string,
+  value: string,
+): T | undefined {
   const needle = gracefulNormalization(value);
   return list.find((a) => a.via === via && gracefulNormalization(a.value) === needle);
 }

@@ -6,24 +6,46 @@ import { readJson } from '../http/body';
 import { decode } from '../http/decode';
 import { type BatchPatchBody, batchPatchBodySpec, type JsonPatchOperation, jsonPatchSpec } from './bodies';
 import { countFirstFactor } from './counter';
-import { type Handler, type IdentityHandlerDeps, identityFromCreateBody, load, persistOrExplain } from './handler';
+import {
+  type Handler,
+  type IdentityHandlerDeps,
+  identityFromCreateBody,
+  load,
+  persistOrExplain,
+} from './handler';
 import { applyJsonPatch, JsonPatchError } from './json-patch';
 import { DuplicateIdentityError } from './manager';
 import { marshalIdentity } from './marshal';
-import { type Credentials, type CredentialsType, type Identity, IDENTITY_STATES, type IdentityState } from './model';
+import {
+  type Credentials,
+  type CredentialsType,
+  type Identity,
+  IDENTITY_STATES,
+  type IdentityState,
+} from './model';
 import { SchemaValidationError } from '../schema/validation-error';
 import type { CredentialsCounter } from './counter';
 
 export const BATCH_PATCH_LIMIT = 1000;
 export const BATCH_PATCH_PLAINTEXT_LIMIT = 200;
 
-const PATCH_DENY = ['/id', '/stateChangedAt', '/credentials', '/credentials/oidc', '/credentials/oidc/**', '/credentials/saml', '/credentials/saml/**'];
+const PATCH_DENY = [
+  '/id',
+  '/stateChangedAt',
+  '/credentials',
+  '/credentials/oidc',
+  '/credentials/oidc/**',
+  '/credentials/saml',
+  '/credentials/saml/**',
+];
 
 export interface MutationDeps extends IdentityHandlerDeps {
   credentialsCounters: CredentialsCounter[];
 }
 
-export function identityMutationHandlers(deps: MutationDeps): Record<'patch' | 'batch' | 'deleteCredentials', Handler> {
+export function identityMutationHandlers(
+  deps: MutationDeps,
+): Record<'patch' | 'batch' | 'deleteCredentials', Handler> {
   const m = deps.identityManager;
   return {
     async patch(c: Context) {
@@ -32,17 +54,28 @@ export function identityMutationHandlers(deps: MutationDeps): Record<'patch' | '
       const schemaUrl = m.schemaUrl(original.schema_id);
       let patched: Record<string, unknown>;
       try {
-        patched = applyJsonPatch(marshalIdentity(original, schemaUrl, { kind: 'admin', declassify: [...Object.keys(original.credentials)] as CredentialsType[] }), ops, PATCH_DENY) as Record<string, unknown>;
+        patched = applyJsonPatch(
+          marshalIdentity(original, schemaUrl, {
+            kind: 'admin',
+            declassify: [...Object.keys(original.credentials)] as CredentialsType[],
+          }),
+          ops,
+          PATCH_DENY,
+        ) as Record<string, unknown>;
       } catch (err) {
-        if (err instanceof JsonPatchError) throw badRequest('failed to apply JSON patch', { message: err.message });
+        if (err instanceof JsonPatchError)
+          throw badRequest('failed to apply JSON patch', { message: err.message });
         throw err;
       }
       const updated = fromPatchedJson(original, patched);
       if (updated.state !== original.state) {
         if (!(IDENTITY_STATES as readonly string[]).includes(updated.state)) {
-          throw badRequest(`The supplied state ('${updated.state}') was not valid. Valid states are ('active', 'inactive').`, {
-            message: 'identity state is not valid',
-          });
+          throw badRequest(
+            `The supplied state ('${updated.state}') was not valid. Valid states are ('active', 'inactive').`,
+            {
+              message: 'identity state is not valid',
+            },
+          );
         }
         updated.state_changed_at = m.now();
       }
@@ -54,7 +87,9 @@ export function identityMutationHandlers(deps: MutationDeps): Record<'patch' | '
       const body = decode<BatchPatchBody>(await readJson(c), batchPatchBodySpec, { strict: true }) ?? {};
       const patches = body.identities ?? [];
       if (patches.length > BATCH_PATCH_LIMIT) {
-        throw badRequest(`The maximum number of identities per request that can be created or deleted at once is ${BATCH_PATCH_LIMIT}.`);
+        throw badRequest(
+          `The maximum number of identities per request that can be created or deleted at once is ${BATCH_PATCH_LIMIT}.`,
+        );
       }
       const plaintext = patches.filter((p) => p.create?.credentials?.password?.config?.password).length;
       if (plaintext > BATCH_PATCH_PLAINTEXT_LIMIT) {
@@ -65,10 +100,14 @@ export function identityMutationHandlers(deps: MutationDeps): Record<'patch' | '
       const now = m.now();
       const creates: { at: number; identity: Identity }[] = [];
       for (const [at, p] of patches.entries()) {
-        if (p.create) creates.push({ at, identity: await identityFromCreateBody(p.create, deps.hasher, now) });
+        if (p.create)
+          creates.push({ at, identity: await identityFromCreateBody(p.create, deps.hasher, now) });
       }
       const failures = m.createMany(creates.map((x) => x.identity));
-      const results: Record<string, unknown>[] = patches.map((p) => ({ action: 'create', ...(p.patch_id ? { patch_id: p.patch_id } : {}) }));
+      const results: Record<string, unknown>[] = patches.map((p) => ({
+        action: 'create',
+        ...(p.patch_id ? { patch_id: p.patch_id } : {}),
+      }));
       creates.forEach(({ at, identity }, i) => {
         const failure = failures.get(i);
         const result = results[at] as Record<string, unknown>;
@@ -116,7 +155,10 @@ export function identityMutationHandlers(deps: MutationDeps): Record<'patch' | '
 
 function batchError(err: Error): KratosError {
   if (err instanceof DuplicateIdentityError) {
-    return new KratosError({ status: 409, message: 'Unable to insert or update resource because a resource with that value exists already' });
+    return new KratosError({
+      status: 409,
+      message: 'Unable to insert or update resource because a resource with that value exists already',
+    });
   }
   if (err instanceof SchemaValidationError) return badRequest(err.message);
   if (err instanceof KratosError) return badRequest(err.reason ?? err.message);
@@ -145,7 +187,9 @@ function fromPatchedJson(original: Identity, j: Record<string, unknown>): Identi
       identifiers: Array.isArray(value.identifiers) ? value.identifiers.map(String) : [],
       // OIDC/SAML are patch-protected and were marshalled reduced: keep their stored config.
       config:
-        (key === 'oidc' || key === 'saml' ? prev?.config : (value.config as Record<string, unknown>)) ?? prev?.config ?? {},
+        (key === 'oidc' || key === 'saml' ? prev?.config : (value.config as Record<string, unknown>)) ??
+        prev?.config ??
+        {},
       version: typeof value.version === 'number' ? value.version : (prev?.version ?? 0),
       created_at: prev?.created_at ?? original.created_at,
       updated_at: prev?.updated_at ?? original.updated_at,
@@ -182,5 +226,6 @@ function removeProvider(identity: Identity, cred: Credentials, identifier: strin
   const left = providers.filter((p) => `${p.provider}:${p.subject}` !== identifier);
   const identifiers = cred.identifiers.filter((i) => i !== identifier);
   if (identifiers.length === 0) delete identity.credentials[cred.type];
-  else identity.credentials[cred.type] = { ...cred, identifiers, config: { ...cred.config, providers: left } };
+  else
+    identity.credentials[cred.type] = { ...cred, identifiers, config: { ...cred.config, providers: left } };
 }

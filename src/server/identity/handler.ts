@@ -5,13 +5,29 @@ import type { Context } from 'hono';
 import { badRequest, conflict, noRows } from '../errors/errors';
 import { readJson } from '../http/body';
 import { decode } from '../http/decode';
-import { keysetLinkHeader, pageLinkHeaders, type PageTokenSealer, parseKeysetOrPage } from '../http/pagination';
+import {
+  keysetLinkHeader,
+  pageLinkHeaders,
+  type PageTokenSealer,
+  parseKeysetOrPage,
+} from '../http/pagination';
 import { SchemaValidationError } from '../schema/validation-error';
-import { type CreateIdentityBody, createIdentityBodySpec, type UpdateIdentityBody, updateIdentityBodySpec } from './bodies';
+import {
+  type CreateIdentityBody,
+  createIdentityBodySpec,
+  type UpdateIdentityBody,
+  updateIdentityBodySpec,
+} from './bodies';
 import { importCredentials, type PasswordHasher } from './import';
 import { DuplicateIdentityError, type IdentityManager } from './manager';
 import { marshalIdentity } from './marshal';
-import { type CredentialsType, type Identity, IDENTITY_STATES, type IdentityState, isCredentialsType } from './model';
+import {
+  type CredentialsType,
+  type Identity,
+  IDENTITY_STATES,
+  type IdentityState,
+  isCredentialsType,
+} from './model';
 import type { IdentityPersister } from './persister';
 
 export const ROUTE_IDENTITIES = '/admin/identities';
@@ -33,7 +49,9 @@ export interface IdentityHandlerDeps {
 
 export type Handler = (c: Context) => Promise<Response> | Response;
 
-export function identityHandlers(deps: IdentityHandlerDeps): Record<'list' | 'get' | 'getByExternalId' | 'create' | 'update' | 'remove', Handler> {
+export function identityHandlers(
+  deps: IdentityHandlerDeps,
+): Record<'list' | 'get' | 'getByExternalId' | 'create' | 'update' | 'remove', Handler> {
   const m = deps.identityManager;
   const adminJson = (i: Identity, declassify: CredentialsType[] = []): Record<string, unknown> =>
     marshalIdentity(i, m.schemaUrl(i.schema_id), { kind: 'admin', declassify });
@@ -45,7 +63,9 @@ export function identityHandlers(deps: IdentityHandlerDeps): Record<'list' | 'ge
       const filters = parseListFilters(q);
       const pagination = parseKeysetOrPage(q);
       const base = {
-        ...(filters.credentialsIdentifier !== undefined ? { credentialsIdentifier: filters.credentialsIdentifier } : {}),
+        ...(filters.credentialsIdentifier !== undefined
+          ? { credentialsIdentifier: filters.credentialsIdentifier }
+          : {}),
         ...(filters.similar !== undefined ? { credentialsIdentifierSimilar: filters.similar } : {}),
         ...(filters.ids ? { ids: filters.ids } : {}),
         ...(filters.organizationId ? { organizationId: filters.organizationId } : {}),
@@ -55,16 +75,29 @@ export function identityHandlers(deps: IdentityHandlerDeps): Record<'list' | 'ge
         withCredentials: true,
       };
       if (pagination.kind === 'page') {
-        const list = deps.identityPersister.listIdentities({ ...base, limit: pagination.perPage, offset: pagination.page * pagination.perPage });
-        const total = filters.credentialsIdentifier === undefined ? deps.identityPersister.countIdentities() : list.length;
-        for (const [k, v] of Object.entries(pageLinkHeaders(url, total, pagination.page, pagination.perPage))) c.header(k, v);
+        const list = deps.identityPersister.listIdentities({
+          ...base,
+          limit: pagination.perPage,
+          offset: pagination.page * pagination.perPage,
+        });
+        const total =
+          filters.credentialsIdentifier === undefined
+            ? deps.identityPersister.countIdentities()
+            : list.length;
+        for (const [k, v] of Object.entries(pageLinkHeaders(url, total, pagination.page, pagination.perPage)))
+          c.header(k, v);
         return c.json(list.map((i) => adminJson(i, filters.declassify)));
       }
-      const afterId = pagination.token === undefined ? NIL_UUID : deps.identityPageTokens.open(pagination.token);
-      if (!UUID.test(afterId)) throw badRequest('The page token is invalid, do not craft your own page tokens');
+      const afterId =
+        pagination.token === undefined ? NIL_UUID : deps.identityPageTokens.open(pagination.token);
+      if (!UUID.test(afterId))
+        throw badRequest('The page token is invalid, do not craft your own page tokens');
       const rows = deps.identityPersister.listIdentities({ ...base, afterId, limit: pagination.size + 1 });
       const page = rows.slice(0, pagination.size);
-      const next = rows.length > pagination.size ? deps.identityPageTokens.seal((page[page.length - 1] as Identity).id) : undefined;
+      const next =
+        rows.length > pagination.size
+          ? deps.identityPageTokens.seal((page[page.length - 1] as Identity).id)
+          : undefined;
       c.header('Link', keysetLinkHeader(url, pagination.size, deps.identityPageTokens.seal(NIL_UUID), next));
       return c.json(page.map((i) => adminJson(i, filters.declassify)));
     },
@@ -135,11 +168,16 @@ export function persistOrExplain(fn: () => void): void {
 }
 
 export function validState(state: string): IdentityState {
-  if (!(IDENTITY_STATES as readonly string[]).includes(state)) throw badRequest('identity state is not valid');
+  if (!(IDENTITY_STATES as readonly string[]).includes(state))
+    throw badRequest('identity state is not valid');
   return state as IdentityState;
 }
 
-export async function identityFromCreateBody(body: CreateIdentityBody, hasher: PasswordHasher, now: string): Promise<Identity> {
+export async function identityFromCreateBody(
+  body: CreateIdentityBody,
+  hasher: PasswordHasher,
+  now: string,
+): Promise<Identity> {
   const identity: Identity = {
     id: randomUUID(),
     schema_id: body.schema_id ?? '',
@@ -189,7 +227,8 @@ function parseListFilters(q: URLSearchParams): ListFilters {
   const ids = q.getAll('ids');
   if (ids.length > 0) {
     filters++;
-    for (const id of ids) if (!UUID.test(id)) throw badRequest(`Invalid UUID value \`${id}\` for parameter \`ids\`.`);
+    for (const id of ids)
+      if (!UUID.test(id)) throw badRequest(`Invalid UUID value \`${id}\` for parameter \`ids\`.`);
     if (ids.length > 500) throw badRequest('The number of ids to filter must not exceed 500.');
     out.ids = ids.map((id) => id.toLowerCase());
   }
@@ -215,7 +254,8 @@ function parseListFilters(q: URLSearchParams): ListFilters {
 
 function parseDeclassify(q: URLSearchParams): CredentialsType[] {
   return q.getAll('include_credential').map((v) => {
-    if (!isCredentialsType(v)) throw badRequest(`Invalid value \`${v}\` for parameter \`include_credential\`.`);
+    if (!isCredentialsType(v))
+      throw badRequest(`Invalid value \`${v}\` for parameter \`include_credential\`.`);
     return v;
   });
 }

@@ -11,7 +11,9 @@ export interface PasswordHasher {
 }
 
 export interface ImportCredentialsBody {
-  password?: { config?: { password?: string; hashed_password?: string; use_password_migration_hook?: boolean } };
+  password?: {
+    config?: { password?: string; hashed_password?: string; use_password_migration_hook?: boolean };
+  };
   oidc?: { config?: { providers?: ProviderLink[] } };
   saml?: { config?: { providers?: ProviderLink[] } };
   totp?: { config?: { totp_url?: string } };
@@ -51,7 +53,8 @@ export async function importCredentials(
     };
   };
 
-  if (body.password?.config) await importPassword(body.password.config, hasher, (config) => set('password', config));
+  if (body.password?.config)
+    await importPassword(body.password.config, hasher, (config) => set('password', config));
   for (const type of ['oidc', 'saml'] as const) {
     const providers = body[type]?.config?.providers;
     if (!providers) continue;
@@ -63,12 +66,16 @@ export async function importCredentials(
       ...(type === 'oidc' && p.use_auto_link ? { use_auto_link: true } : {}),
       ...(p.organization ? { organization: p.organization } : {}),
     }));
-    const identifiers = [...(existing?.identifiers ?? []), ...providers.map((p) => `${p.provider}:${p.subject}`)];
+    const identifiers = [
+      ...(existing?.identifiers ?? []),
+      ...providers.map((p) => `${p.provider}:${p.subject}`),
+    ];
     set(type, { providers: [...previous, ...links] }, identifiers);
   }
   if (body.totp?.config) set('totp', { totp_url: body.totp.config.totp_url ?? '' });
   if (body.lookup_secret?.config) {
-    const previous = (identity.credentials.lookup_secret?.config.recovery_codes as unknown[] | undefined) ?? [];
+    const previous =
+      (identity.credentials.lookup_secret?.config.recovery_codes as unknown[] | undefined) ?? [];
     set('lookup_secret', { recovery_codes: [...previous, ...(body.lookup_secret.config.codes ?? [])] });
   }
   for (const type of ['webauthn', 'passkey'] as const) {
@@ -99,7 +106,8 @@ async function importPassword(
   try {
     validateImportedHash(hashed);
   } catch (err) {
-    if (err instanceof UnknownHashFormatError) throw badRequest('The imported password does not match any known hash format.');
+    if (err instanceof UnknownHashFormatError)
+      throw badRequest('The imported password does not match any known hash format.');
     if (err instanceof HashParametersOutOfBoundsError) {
       throw badRequest(
         'The imported password hash declares cost parameters that exceed the bounds enforced by Ory. Re-hash the password with a more conservative configuration before importing.',
@@ -127,14 +135,17 @@ function importWebAuthn(
   const userHandle = imported.user_handle || (existing?.config.user_handle as string | undefined) || '';
   const identifiers = [...(existing?.identifiers ?? [])];
   if (type === 'passkey') {
-    if (imported.user_handle && !identifiers.includes(imported.user_handle)) identifiers.push(imported.user_handle);
+    if (imported.user_handle && !identifiers.includes(imported.user_handle))
+      identifiers.push(imported.user_handle);
     if (!userHandle) {
       throw badRequest(
         'Passkey credential import requires a non-empty user_handle. It must match the WebAuthn user handle stored on the authenticator.',
       );
     }
     if (merged.length === 0) {
-      throw badRequest('Passkey credential import requires at least one entry in credentials.passkey.config.credentials.');
+      throw badRequest(
+        'Passkey credential import requires at least one entry in credentials.passkey.config.credentials.',
+      );
     }
   }
   set({ credentials: merged, user_handle: userHandle }, identifiers);

@@ -18,9 +18,12 @@ export function applyJsonPatch(document: Json, ops: PatchOp[], denyGlobs: string
   const deny = denyGlobs.map(globToRegExp);
   const prepared = ops.map((op) => {
     const kind = op.op ?? '';
-    if (!['add', 'remove', 'replace'].includes(kind)) throw new JsonPatchError(`unsupported operation: ${kind}`);
-    if (typeof op.path !== 'string') throw new JsonPatchError('error parsing patch operations: operation missing path field');
-    if (deny.some((re) => re.test(op.path!.toLowerCase()))) throw new JsonPatchError(`patch includes denied path: ${op.path}`);
+    if (!['add', 'remove', 'replace'].includes(kind))
+      throw new JsonPatchError(`unsupported operation: ${kind}`);
+    if (typeof op.path !== 'string')
+      throw new JsonPatchError('error parsing patch operations: operation missing path field');
+    if (deny.some((re) => re.test(op.path!.toLowerCase())))
+      throw new JsonPatchError(`patch includes denied path: ${op.path}`);
     const kindToRun = kind === 'replace' && !isElementAccess(op.path) ? 'add' : kind;
     if ((kindToRun === 'add' || kindToRun === 'replace') && !('value' in op)) {
       throw new JsonPatchError(`${kindToRun} operation does not apply: missing value`);
@@ -34,7 +37,8 @@ export function applyJsonPatch(document: Json, ops: PatchOp[], denyGlobs: string
 
 function applyOne(doc: Json, kind: string, segments: string[], value: unknown): Json {
   if (segments.length === 0) {
-    if (kind === 'remove') throw new JsonPatchError('remove operation does not apply: cannot remove the document root');
+    if (kind === 'remove')
+      throw new JsonPatchError('remove operation does not apply: cannot remove the document root');
     return jsonClone(value);
   }
   const parent = resolveParent(doc, segments.slice(0, -1), kind === 'add');
@@ -113,7 +117,9 @@ function globToRegExp(glob: string): RegExp {
   const source = glob
     .toLowerCase()
     .split(/(\*\*|\*)/)
-    .map((part) => (part === '**' ? '.*' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .map((part) =>
+      part === '**' ? '.*' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'),
+    )
     .join('');
   return new RegExp(`^${source}$`);
 }

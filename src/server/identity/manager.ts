@@ -50,7 +50,14 @@ export class IdentityManager {
       throw new SchemaValidationError(
         problems.length === 1
           ? (problems[0] as SchemaValidationError['tree'])
-          : { instancePtr: '#', schemaPtr: '#', message: 'validation failed', keyword: '', params: {}, causes: problems },
+          : {
+              instancePtr: '#',
+              schemaPtr: '#',
+              message: 'validation failed',
+              keyword: '',
+              params: {},
+              causes: problems,
+            },
       );
     }
     identity.available_aal = availableAal(this.deps.credentialsCounters, identity.credentials);
@@ -79,7 +86,8 @@ export class IdentityManager {
       }
     });
     const conflicts = this.deps.identityPersister.createIdentities(valid.map((v) => v.identity));
-    for (const [i, err] of conflicts) failures.set((valid[i] as { index: number }).index, new DuplicateIdentityError(err));
+    for (const [i, err] of conflicts)
+      failures.set((valid[i] as { index: number }).index, new DuplicateIdentityError(err));
     return failures;
   }
 

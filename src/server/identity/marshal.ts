@@ -18,7 +18,8 @@ export function marshalIdentity(i: Identity, schemaUrl: string, view: IdentityVi
   out.state = i.state;
   if (i.state_changed_at) out.state_changed_at = i.state_changed_at;
   out.traits = i.traits ?? null;
-  if (i.verifiable_addresses.length > 0) out.verifiable_addresses = i.verifiable_addresses.map(marshalVerifiable);
+  if (i.verifiable_addresses.length > 0)
+    out.verifiable_addresses = i.verifiable_addresses.map(marshalVerifiable);
   if (i.recovery_addresses.length > 0) out.recovery_addresses = i.recovery_addresses;
   out.metadata_public = i.metadata_public ?? null;
   if (view.kind !== 'public' && i.metadata_admin !== null && i.metadata_admin !== undefined) {
@@ -54,7 +55,9 @@ function marshalCredentials(i: Identity, declassify: readonly CredentialsType[])
 /** OIDC/SAML configs are reduced to provider, subject and flags; other types publish their config. */
 function declassifiedConfig(c: Credentials): Record<string, unknown> {
   if (c.type !== 'oidc' && c.type !== 'saml') return c.config;
-  const providers = Array.isArray(c.config.providers) ? (c.config.providers as Record<string, unknown>[]) : [];
+  const providers = Array.isArray(c.config.providers)
+    ? (c.config.providers as Record<string, unknown>[])
+    : [];
   return {
     providers: providers.map((p) => ({
       ...(c.type === 'oidc'

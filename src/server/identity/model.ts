@@ -77,7 +77,14 @@ export interface Identity {
 export const IDENTITY_STATES: readonly IdentityState[] = ['active', 'inactive'];
 
 /** Credential types a user can sign in with as the first factor (identity/credentials.go). */
-export const FIRST_FACTOR_TYPES: readonly CredentialsType[] = ['password', 'oidc', 'saml', 'code', 'passkey', 'webauthn'];
+export const FIRST_FACTOR_TYPES: readonly CredentialsType[] = [
+  'password',
+  'oidc',
+  'saml',
+  'code',
+  'passkey',
+  'webauthn',
+];
 
 /** A credential counts once it holds a secret, not merely identifiers from the schema extension. */
 export function isActiveCredential(c: Credentials): boolean {

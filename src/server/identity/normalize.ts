@@ -33,7 +33,8 @@ export function normalizeIdentifier(value: string, format: string): string {
   const trimmed = value.trim();
   switch (format) {
     case 'email': {
-      if (new RegExp(disallowed.source, 'u').test(trimmed)) throw new NormalizationError(`"${value}" contains disallowed characters`);
+      if (new RegExp(disallowed.source, 'u').test(trimmed))
+        throw new NormalizationError(`"${value}" contains disallowed characters`);
       return fold(trimmed);
     }
     case 'sms': {

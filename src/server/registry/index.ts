@@ -49,7 +49,10 @@ export async function createRegistry(opts: RegistryOptions): Promise<Registry> {
   const schemas = await IdentitySchemaRegistry.load(config);
   const hasher =
     opts.hasher ?? createHasher(config.get<HashersConfig>('hashers', {}), { dev: config.isDev() });
-  const database = openDatabase(config.dsn(), opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  const database = openDatabase(
+    config.dsn(),
+    opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {},
+  );
   const identityPersister = new SqliteIdentityPersister(database);
   const credentialsCounters = [...defaultCounters];
   const publicBaseURL = (): URL => config.baseURL('public');

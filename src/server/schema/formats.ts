@@ -10,11 +10,15 @@ export function isHostname(input: string): boolean {
   if (byteLength(s) > 253 || s.length === 0) return false;
   return s
     .split('.')
-    .every((label) => label.length >= 1 && label.length <= 63 && /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$/.test(label));
+    .every(
+      (label) =>
+        label.length >= 1 && label.length <= 63 && /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$/.test(label),
+    );
 }
 
 // RFC 5322 atext for an unquoted local part, as Go's net/mail accepts it (dot-atom), plus quoted strings.
-const dotAtom = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~\u0080-\uFFFF]+(\.[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~\u0080-\uFFFF]+)*$/u;
+const dotAtom =
+  /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~\u0080-\uFFFF]+(\.[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~\u0080-\uFFFF]+)*$/u;
 const quoted = /^"([^"\\\r\n]|\\[^\r\n])*"$/;
 
 export function isEmail(s: string): boolean {
@@ -26,6 +30,7 @@ export function isEmail(s: string): boolean {
   if (byteLength(local) > 64) return false;
   if (!isHostname(domain)) return false;
   // net/mail.ParseAddress: no control characters, CR/LF (header injection) or unbalanced specials.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be refused
   if (/[\u0000-\u001f\u007f]/.test(s)) return false;
   return dotAtom.test(local) || quoted.test(local);
 }

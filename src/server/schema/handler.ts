@@ -21,7 +21,8 @@ export function schemaHandlers(deps: SchemaHandlerDeps): Record<'list' | 'get', 
       const { page, perPage } = parseMigrationPagination(url.searchParams);
       const all = deps.schemas.list();
       const slice = all.slice(page * perPage, page * perPage + perPage);
-      for (const [k, v] of Object.entries(pageLinkHeaders(url, all.length, page, perPage, 'migration'))) c.header(k, v);
+      for (const [k, v] of Object.entries(pageLinkHeaders(url, all.length, page, perPage, 'migration')))
+        c.header(k, v);
       // The raw document is embedded verbatim, as Kratos embeds json.RawMessage.
       const body = `[${slice.map((s) => `{"id":${JSON.stringify(s.id)},"schema":${s.raw.trim()}}`).join(',')}]`;
       return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });

@@ -6,7 +6,10 @@ export const MAX_SCHEMA_BYTES = 1024 * 1024;
 
 export class SchemaLoadError extends Error {}
 
-export async function readSchemaDocument(url: string, opts: { fetchTimeoutMs?: number } = {}): Promise<string> {
+export async function readSchemaDocument(
+  url: string,
+  opts: { fetchTimeoutMs?: number } = {},
+): Promise<string> {
   if (url.startsWith('base64://')) {
     const text = Buffer.from(url.slice('base64://'.length), 'base64').toString('utf8');
     return capped(text, url);
@@ -18,13 +21,17 @@ export async function readSchemaDocument(url: string, opts: { fetchTimeoutMs?: n
       return capped(await readFile(path, 'utf8'), url);
     } catch (err) {
       if (err instanceof SchemaLoadError) throw err;
-      throw new SchemaLoadError(`could not read schema file ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+      throw new SchemaLoadError(
+        `could not read schema file ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+      );
     }
   }
   if (/^https?:\/\//.test(url)) {
-    const res = await fetch(url, { signal: AbortSignal.timeout(opts.fetchTimeoutMs ?? 10_000) }).catch((err: unknown) => {
-      throw new SchemaLoadError(`could not fetch schema ${url}: ${String(err)}`);
-    });
+    const res = await fetch(url, { signal: AbortSignal.timeout(opts.fetchTimeoutMs ?? 10_000) }).catch(
+      (err: unknown) => {
+        throw new SchemaLoadError(`could not fetch schema ${url}: ${String(err)}`);
+      },
+    );
     if (!res.ok) throw new SchemaLoadError(`could not fetch schema ${url}: HTTP ${res.status}`);
     return capped(await res.text(), url);
   }

@@ -34,7 +34,10 @@ export function encodeSchemaId(id: string): string {
 /** Decodes a base64url (or std, padded or not) schema id; undefined when it is not base64. */
 export function tryDecodeSchemaId(encoded: string): string | undefined {
   if (!/^[A-Za-z0-9_\-+/]+={0,2}$/.test(encoded)) return undefined;
-  const decoded = Buffer.from(encoded.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''), 'base64url');
+  const decoded = Buffer.from(
+    encoded.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''),
+    'base64url',
+  );
   const text = decoded.toString('utf8');
   return decoded.length > 0 && Buffer.from(text, 'utf8').equals(decoded) ? text : undefined;
 }

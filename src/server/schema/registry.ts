@@ -38,10 +38,17 @@ export class IdentitySchemaRegistry {
           throw new SchemaLoadError(`schema is not valid JSON: ${(err as Error).message}`);
         }
         const metaProblem = checkAgainstMetaSchema(json);
-        if (metaProblem) throw new SchemaLoadError(`schema does not match Kratos's identity meta-schema: ${metaProblem}`);
+        if (metaProblem)
+          throw new SchemaLoadError(`schema does not match Kratos's identity meta-schema: ${metaProblem}`);
         const compiled = compileIdentitySchema(json as JsonObject);
         entries.push({
-          schema: { id: s.id, url: s.url, selfserviceSelectable: s.selfservice_selectable ?? false, raw, json: json as JsonObject },
+          schema: {
+            id: s.id,
+            url: s.url,
+            selfserviceSelectable: s.selfservice_selectable ?? false,
+            raw,
+            json: json as JsonObject,
+          },
           compiled,
         });
       } catch (err) {

@@ -46,7 +46,13 @@ export function formatNode(n: SchemaValidationNode): string {
 }
 
 /** Steps into subschemas that move both instance and schema pointers (ory's addContext). */
-const DESCENT = new Set(['properties', 'patternProperties', 'items', 'additionalProperties', 'additionalItems']);
+const DESCENT = new Set([
+  'properties',
+  'patternProperties',
+  'items',
+  'additionalProperties',
+  'additionalItems',
+]);
 
 interface Step {
   inst: string;
@@ -73,8 +79,15 @@ function prepare(e: ErrorObject): Prepared | undefined {
   let consumed = 0;
   while (i < schema.length) {
     const seg = schema[i] as string;
-    if (DESCENT.has(seg) && consumed < inst.length && !(seg === 'additionalProperties' && i === schema.length - 1)) {
-      const withName = seg === 'properties' || seg === 'patternProperties' || (seg === 'items' && /^\d+$/.test(schema[i + 1] ?? ''));
+    if (
+      DESCENT.has(seg) &&
+      consumed < inst.length &&
+      !(seg === 'additionalProperties' && i === schema.length - 1)
+    ) {
+      const withName =
+        seg === 'properties' ||
+        seg === 'patternProperties' ||
+        (seg === 'items' && /^\d+$/.test(schema[i + 1] ?? ''));
       const take = withName ? 2 : 1;
       steps.push({ inst: inst[consumed] as string, schema: schema.slice(i, i + take) });
       consumed++;
@@ -115,7 +128,12 @@ function mergeSiblings(list: Prepared[]): Prepared[] {
   return out;
 }
 
-function group(items: Prepared[], instancePtr: string, schemaPtr: string, depth: number): SchemaValidationNode | undefined {
+function group(
+  items: Prepared[],
+  instancePtr: string,
+  schemaPtr: string,
+  depth: number,
+): SchemaValidationNode | undefined {
   const results: SchemaValidationNode[] = [];
   const children = new Map<string, Prepared[]>();
   for (const it of items) {
@@ -131,7 +149,12 @@ function group(items: Prepared[], instancePtr: string, schemaPtr: string, depth:
   }
   for (const [key, list] of children) {
     const [inst, schema] = JSON.parse(key) as [string, string[]];
-    const node = group(list, join(instancePtr, escapePtr(inst)), join(schemaPtr, schema.join('/')), depth + 1);
+    const node = group(
+      list,
+      join(instancePtr, escapePtr(inst)),
+      join(schemaPtr, schema.join('/')),
+      depth + 1,
+    );
     if (node) results.push(node);
   }
   if (results.length === 0) return undefined;
@@ -156,7 +179,9 @@ function translate(e: ErrorObject, instancePtr: string, schemaPtr: string): Sche
         actual: jsonType(data),
       });
     case 'required':
-      return leaf(`missing properties: ${quote(String(p.missingProperty))}`, { missing: [String(p.missingProperty)] });
+      return leaf(`missing properties: ${quote(String(p.missingProperty))}`, {
+        missing: [String(p.missingProperty)],
+      });
     case 'additionalProperties':
       return leaf(`additionalProperties ${quote(String(p.additionalProperty))} not allowed`, {
         properties: [String(p.additionalProperty)],
@@ -170,27 +195,42 @@ function translate(e: ErrorObject, instancePtr: string, schemaPtr: string): Sche
     case 'pattern':
       return leaf(`does not match pattern ${quote(String(p.pattern))}`, { pattern: p.pattern });
     case 'format':
-      return leaf(`${quote(String(data))} is not valid ${quote(String(p.format))}`, { format: p.format, value: data });
+      return leaf(`${quote(String(data))} is not valid ${quote(String(p.format))}`, {
+        format: p.format,
+        value: data,
+      });
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
       const op = { minimum: '>=', maximum: '<=', exclusiveMinimum: '>', exclusiveMaximum: '<' }[e.keyword];
-      return leaf(`must be ${op} ${String(p.limit)} but found ${String(data)}`, { limit: p.limit, actual: data });
+      return leaf(`must be ${op} ${String(p.limit)} but found ${String(data)}`, {
+        limit: p.limit,
+        actual: data,
+      });
     }
     case 'multipleOf':
-      return leaf(`${String(data)} not multipleOf ${String(p.multipleOf)}`, { base: p.multipleOf, actual: data });
+      return leaf(`${String(data)} not multipleOf ${String(p.multipleOf)}`, {
+        base: p.multipleOf,
+        actual: data,
+      });
     case 'minItems':
     case 'maxItems': {
       const actual = Array.isArray(data) ? data.length : 0;
       const word = e.keyword === 'minItems' ? 'minimum' : 'maximum';
-      return leaf(`${word} ${String(p.limit)} items allowed, but found ${actual} items`, { limit: p.limit, actual });
+      return leaf(`${word} ${String(p.limit)} items allowed, but found ${actual} items`, {
+        limit: p.limit,
+        actual,
+      });
     }
     case 'minProperties':
     case 'maxProperties': {
       const actual = data && typeof data === 'object' ? Object.keys(data).length : 0;
       const word = e.keyword === 'minProperties' ? 'minimum' : 'maximum';
-      return leaf(`${word} ${String(p.limit)} properties allowed, but found ${actual} properties`, { limit: p.limit, actual });
+      return leaf(`${word} ${String(p.limit)} properties allowed, but found ${actual} properties`, {
+        limit: p.limit,
+        actual,
+      });
     }
     case 'uniqueItems':
       return leaf(`items at index ${String(p.j)} and ${String(p.i)} are equal`, { a: p.j, b: p.i });
@@ -206,7 +246,9 @@ function translate(e: ErrorObject, instancePtr: string, schemaPtr: string): Sche
     }
     case 'const': {
       const c = p.allowedValue;
-      return leaf(c !== null && typeof c === 'object' ? 'const failed' : `value must be ${goSyntax(c)}`, { expected: c });
+      return leaf(c !== null && typeof c === 'object' ? 'const failed' : `value must be ${goSyntax(c)}`, {
+        expected: c,
+      });
     }
     case 'not':
       return leaf('not failed');
@@ -216,7 +258,9 @@ function translate(e: ErrorObject, instancePtr: string, schemaPtr: string): Sche
       return leaf('oneOf failed');
     case 'dependencies':
     case 'dependentRequired':
-      return leaf(`property ${quote(String(p.missingProperty))} is required, if ${quote(String(p.property))} property exists`);
+      return leaf(
+        `property ${quote(String(p.missingProperty))} is required, if ${quote(String(p.property))} property exists`,
+      );
     default:
       return leaf(e.message ?? `${e.keyword} failed`);
   }

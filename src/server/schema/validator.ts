@@ -68,7 +68,10 @@ export function walkExtensions(schema: JsonObject, document: unknown): Extension
       const target = cur.$ref
         .slice(2)
         .split('/')
-        .reduce<unknown>((acc, seg) => (acc && typeof acc === 'object' ? (acc as JsonObject)[seg] : undefined), schema);
+        .reduce<unknown>(
+          (acc, seg) => (acc && typeof acc === 'object' ? (acc as JsonObject)[seg] : undefined),
+          schema,
+        );
       if (!target || typeof target !== 'object' || depth > 32) break;
       cur = target as JsonObject;
     }
@@ -87,18 +90,22 @@ export function walkExtensions(schema: JsonObject, document: unknown): Extension
     }
     if (value !== null && typeof value === 'object' && !Array.isArray(value) && node.properties) {
       for (const [name, child] of Object.entries(node.properties as Record<string, JsonObject>)) {
-        if (Object.hasOwn(value, name)) walk(child, (value as JsonObject)[name], `${pointer}/${name}`, depth + 1);
+        if (Object.hasOwn(value, name))
+          walk(child, (value as JsonObject)[name], `${pointer}/${name}`, depth + 1);
       }
     }
     if (Array.isArray(value) && node.items && typeof node.items === 'object') {
       value.forEach((item, i) => {
-        const itemSchema = Array.isArray(node.items) ? (node.items as JsonObject[])[i] : (node.items as JsonObject);
+        const itemSchema = Array.isArray(node.items)
+          ? (node.items as JsonObject[])[i]
+          : (node.items as JsonObject);
         if (itemSchema) walk(itemSchema, item, `${pointer}/${i}`, depth + 1);
       });
     }
     for (const key of ['allOf', 'anyOf', 'oneOf']) {
       const branches = node[key];
-      if (Array.isArray(branches)) for (const b of branches as JsonObject[]) walk(b, value, pointer, depth + 1);
+      if (Array.isArray(branches))
+        for (const b of branches as JsonObject[]) walk(b, value, pointer, depth + 1);
     }
   };
   walk(schema, document, '#', 0);

@@ -95,7 +95,9 @@ export function migrate(database: SqliteDatabase, list: Migration[]): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS gatehouse_migrations (
     version INTEGER PRIMARY KEY NOT NULL, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
   const done = new Set(
-    (db.prepare('SELECT version FROM gatehouse_migrations').all() as { version: number }[]).map((r) => r.version),
+    (db.prepare('SELECT version FROM gatehouse_migrations').all() as { version: number }[]).map(
+      (r) => r.version,
+    ),
   );
   const applied: number[] = [];
   for (const m of [...list].sort((a, b) => a.version - b.version)) {

@@ -24,6 +24,7 @@ export function parseDsn(dsn: string): SqliteTarget {
   }
   const rest = m[2] as string;
   const path = decodeURIComponent(rest.split('?')[0] ?? '');
-  if (path === '' || path.includes(':memory:') || path === 'memory') return { filename: ':memory:', memory: true };
+  if (path === '' || path.includes(':memory:') || path === 'memory')
+    return { filename: ':memory:', memory: true };
   return { filename: resolve(path), memory: false };
 }

@@ -3,7 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { type Expression, type ExpressionBuilder, sql, type SqlBool } from 'kysely';
 import { gracefulNormalization } from '../../identity/normalize';
 import type { CredentialsType, Credentials, Identity, IdentityState } from '../../identity/model';
-import { type IdentityPersister, type ListIdentitiesQuery, UniqueViolationError } from '../../identity/persister';
+import {
+  type IdentityPersister,
+  type ListIdentitiesQuery,
+  UniqueViolationError,
+} from '../../identity/persister';
 import { isUniqueViolation, type SqliteDatabase } from './database';
 import type { CredentialRow, IdentityRow, RecoveryAddressRow, Tables, VerifiableAddressRow } from './tables';
 
@@ -71,7 +75,10 @@ export class SqliteIdentityPersister implements IdentityPersister {
     return row ? this.hydrate([row], opts.withCredentials ?? true)[0] : undefined;
   }
 
-  getIdentityByExternalId(externalId: string, opts: { withCredentials?: boolean } = {}): Identity | undefined {
+  getIdentityByExternalId(
+    externalId: string,
+    opts: { withCredentials?: boolean } = {},
+  ): Identity | undefined {
     const row = this.store.first(
       this.store.query.selectFrom('identities').selectAll().where('external_id', '=', externalId),
     );
@@ -105,7 +112,10 @@ export class SqliteIdentityPersister implements IdentityPersister {
           .select('identity_id')
           .where((eb) =>
             eb.or([
-              eb.and([eb('type', 'in', ['webauthn', 'password', 'code']), likeOrEquals(eb, op, value(normalized))]),
+              eb.and([
+                eb('type', 'in', ['webauthn', 'password', 'code']),
+                likeOrEquals(eb, op, value(normalized)),
+              ]),
               eb.and([eb('type', 'in', ['oidc', 'saml']), likeOrEquals(eb, op, value(identifier))]),
             ]),
           ),
@@ -223,7 +233,9 @@ export class SqliteIdentityPersister implements IdentityPersister {
     const creds = new Map<string, CredentialRow[]>();
     const identifiers = new Map<string, string[]>();
     if (withCredentials) {
-      for (const c of this.store.all(q.selectFrom('identity_credentials').selectAll().where('identity_id', 'in', ids))) {
+      for (const c of this.store.all(
+        q.selectFrom('identity_credentials').selectAll().where('identity_id', 'in', ids),
+      )) {
         push(creds, c.identity_id, c);
       }
       const idents = this.store.all(
