@@ -16,7 +16,7 @@
 import type { ListNode } from './ast';
 import { BUILTINS } from './builtins';
 import { TemplateError } from './errors';
-import { escapeTemplateSet, ESCAPER_FUNCS } from './escape/escaper';
+import { ESCAPER_FUNCDEFS, escapeTemplateSet } from './escape/escaper';
 import { Executor, type MissingKey } from './exec';
 import type { FuncDef, FuncMap } from './funcs';
 import { parseSource } from './parser';
@@ -94,7 +94,6 @@ class GoTemplateSet implements TemplateSet {
         funcs: this.funcs,
         lookup: (n) => trees.get(n),
         missingKey: this.missingKey,
-        ...(this.mode === 'html' ? { escapers: ESCAPER_FUNCS } : {}),
       },
       name,
     );
@@ -110,8 +109,10 @@ class GoTemplateSet implements TemplateSet {
  * (sources are parsed in the object's key order, like files in a glob).
  */
 export function parseTemplateSet(sources: Record<string, string>, options: ParseOptions): TemplateSet {
-  const funcs = funcTable(options.funcs ?? 'hermetic');
-  const hasFunc = (n: string): boolean => funcs.has(n);
+  const userFuncs = funcTable(options.funcs ?? 'hermetic');
+  const hasFunc = (n: string): boolean => userFuncs.has(n);
+  // html mode: rewritten pipelines call the escapers, which templates cannot name themselves.
+  const funcs = options.mode === 'html' ? new Map([...userFuncs, ...ESCAPER_FUNCDEFS]) : userFuncs;
   const trees = new Map<string, ListNode>();
   for (const [name, text] of Object.entries(sources)) {
     for (const [tname, root] of parseSource(name, text, hasFunc)) {
