@@ -6,6 +6,7 @@ import { ConfigError } from '../server/config/load';
 import { createServer, type GatehouseServer } from '../server/index';
 import { SchemaConfigError } from '../server/schema/registry';
 import { DsnError } from '../server/persistence/sqlite/dsn';
+import { parseConsolePort, startConsole } from './console';
 
 export const serveUsage = `Usage: gatehouse serve [options]
 
@@ -14,6 +15,7 @@ Options:
       --data-dir <dir>   where the default config and the SQLite database live
                          (default: $GATEHOUSE_DATA_DIR or ~/.gatehouse)
       --dev              Kratos's development mode (cookies without Secure, courier bodies visible)
+      --console-port <n> serve the console at http://127.0.0.1:<n> (default 4400; 0 turns it off)
   -h, --help             show this help
 
 Kratos-style environment variables override config keys (DSN, SERVE_PUBLIC_PORT, LOG_LEVEL, ...).`;
@@ -31,6 +33,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
         config: { type: 'string', short: 'c' },
         'data-dir': { type: 'string' },
         dev: { type: 'boolean', default: false },
+        'console-port': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -44,15 +47,39 @@ export async function serveCommand(argv: string[]): Promise<number> {
     return 0;
   }
 
+  const consolePort = parseConsolePort(args['console-port']);
+  if (consolePort instanceof Error) {
+    process.stderr.write(`gatehouse serve: ${consolePort.message}\n`);
+    return 2;
+  }
+  const dataDir = args['data-dir'] ? resolve(args['data-dir']) : defaultDataDir();
   let server: GatehouseServer;
+  let consoleLines: string[] = [];
+  let closeConsole = async (): Promise<void> => {};
   try {
     server = await createServer({
       ...(args.config ? { configFile: args.config } : {}),
-      dataDir: args['data-dir'] ? resolve(args['data-dir']) : defaultDataDir(),
+      dataDir,
       dev: args.dev,
     });
   } catch (err) {
     return reportStartupError(err);
+  }
+  if (consolePort !== 0) {
+    try {
+      const started = await startConsole(server, dataDir, consolePort);
+      consoleLines = started.lines;
+      closeConsole = started.backend.close;
+    } catch (err) {
+      await server.close();
+      if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        process.stderr.write(
+          `gatehouse: console port ${consolePort} is in use; choose another with --console-port <n> (0 turns the console off).\n`,
+        );
+        return 1;
+      }
+      return reportStartupError(err);
+    }
   }
 
   process.stdout.write(
@@ -60,6 +87,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
       'Gatehouse is running (Ory Kratos v26 API).',
       `  Public API:  ${server.urls.public}`,
       `  Admin API:   ${server.urls.admin}`,
+      ...consoleLines,
       'Press Ctrl+C to stop.',
       '',
     ].join('\n'),
@@ -70,7 +98,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
       process.stdout.write(`\nReceived ${signal}, shutting down...\n`);
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      void server.close().then(done);
+      void Promise.all([closeConsole(), server.close()]).then(() => done());
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
