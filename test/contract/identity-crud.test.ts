@@ -127,7 +127,7 @@ describe('create identity', () => {
     const { data } = await server.sdk.identity.createIdentity({
       createIdentityBody: { schema_id: 'phone', traits: { phone: '+49 1512 3456789', username: 'Ada' } },
     });
-    expect(data.credentials?.password?.identifiers.sort()).toEqual(['+4915123456789', 'ada']);
+    expect(data.credentials?.password?.identifiers?.sort()).toEqual(['+4915123456789', 'ada']);
     expect(data.verifiable_addresses).toMatchObject([{ value: '+4915123456789', via: 'sms' }]);
   });
 });

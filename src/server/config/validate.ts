@@ -18,25 +18,31 @@ export function validateConfig(
   if (validate(raw)) return [];
   const err = buildValidationError(validate.errors ?? []);
   if (!err) return [];
-  return err.leaves().map((leaf) => {
+  return err.leaves().flatMap((leaf) => {
     const segments = leaf.instancePtr.replace(/^#\/?/, '').split('/').filter(Boolean).map(unescape);
-    // A missing or extra key is reported on its parent; point at the key itself.
+    // A missing or extra key is reported on its parent; point at each key itself.
     const named = (leaf.params.missing ?? leaf.params.properties) as string[] | undefined;
-    const keyPath = named?.length === 1 ? [...segments, named[0] as string] : segments;
-    const path = keyPath.length > 0 ? keyPath.join('.') : '(root)';
-    const line = source ? lineOf(source, segments, named) : undefined;
-    return { path, message: leaf.message, ...(line ? { line } : {}) };
+    if (!named || named.length === 0) {
+      const line = source && segments.length > 0 ? lineOf(source, segments) : undefined;
+      return [problem(segments, leaf.message, line)];
+    }
+    return named.map((name) => {
+      const message = leaf.keyword === 'required' ? `missing properties: "${name}"` : `additionalProperties "${name}" not allowed`;
+      const line = source ? lineOf(source, segments, name) : undefined;
+      return problem([...segments, name], message, line);
+    });
   });
 }
 
-function lineOf(
-  source: { doc: Document; lines: LineCounter },
-  segments: string[],
-  named?: string[],
-): number | undefined {
+function problem(path: string[], message: string, line: number | undefined): ConfigProblem {
+  return { path: path.length > 0 ? path.join('.') : '(root)', message, ...(line ? { line } : {}) };
+}
+
+function lineOf(source: { doc: Document; lines: LineCounter }, segments: string[], key?: string): number | undefined {
   const path = segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-  const extra = named?.length === 1 ? source.doc.getIn([...path, named[0]], true) : undefined;
-  const node = (extra ?? source.doc.getIn(path, true)) as { range?: [number, number, number] } | undefined;
+  // The key itself when it exists (an extra key), else its parent (a missing key); never the root.
+  const node = ((key !== undefined ? source.doc.getIn([...path, key], true) : undefined) ??
+    (path.length > 0 ? source.doc.getIn(path, true) : undefined)) as { range?: [number, number, number] } | undefined;
   const offset = node?.range?.[0];
   if (offset === undefined) return undefined;
   return source.lines.linePos(offset).line;

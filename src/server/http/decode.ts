@@ -72,7 +72,8 @@ function check(value: unknown, spec: FieldSpec, path: string[], root: FieldSpec,
     return;
   }
   for (const [k, v] of Object.entries(obj)) {
-    const field = spec.fields[k];
+    // hasOwn: a key like `__proto__` must not find Object.prototype as its spec.
+    const field = Object.hasOwn(spec.fields, k) ? spec.fields[k] : undefined;
     if (field === undefined) {
       if (strict) throw badRequest(undefined, { message: `json: unknown field ${JSON.stringify(k)}` });
       continue;

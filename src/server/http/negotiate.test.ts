@@ -6,7 +6,8 @@ describe('negotiate', () => {
     [undefined, 'text/html'],
     ['*/*', 'text/html'],
     ['application/json', 'application/json'],
-    ['application/json, text/plain, */*', 'application/json'],
+    // Go's NegotiateContentType: the first exact match wins ties, so axios's default Accept picks text/plain.
+    ['application/json, text/plain, */*', 'text/plain'],
     ['text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', 'text/html'],
     ['text/plain', 'text/plain'],
   ])('case=%s', (accept, expected) => {

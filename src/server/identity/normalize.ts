@@ -16,6 +16,9 @@ export function canonicalize(value: string): string {
 }
 
 function e164(value: string): string | undefined {
+  // Without a default region only international numbers parse, so anything not starting with "+" is not a
+  // phone number; checking first spares libphonenumber's exception path for every email address.
+  if (!value.startsWith('+')) return undefined;
   const n = parsePhoneNumberFromString(value);
   return n && n.isValid() ? n.number : undefined;
 }

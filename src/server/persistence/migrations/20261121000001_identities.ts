@@ -1,5 +1,7 @@
 import type { Migration } from './migration';
 
+// Tables are WITHOUT ROWID and keyed by what they are looked up by, so an identity import writes as few
+// B-trees as possible: credentials by (identity, type), identifiers by (type, identifier).
 export const identities: Migration = {
   version: 20261121000001,
   name: 'identities',
@@ -17,34 +19,30 @@ export const identities: Migration = {
       available_aal TEXT,
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL
-    ) STRICT;
+    ) STRICT, WITHOUT ROWID;
     CREATE UNIQUE INDEX identities_external_id_uq ON identities (external_id) WHERE external_id IS NOT NULL;
-    CREATE INDEX identities_schema_state_idx ON identities (schema_id, state);
 
     CREATE TABLE identity_credentials (
-      id TEXT PRIMARY KEY NOT NULL,
       identity_id TEXT NOT NULL REFERENCES identities (id) ON DELETE CASCADE,
       type TEXT NOT NULL,
       config TEXT NOT NULL,
       version INTEGER NOT NULL DEFAULT 0,
       created_at TEXT NOT NULL,
-      updated_at TEXT NOT NULL
-    ) STRICT;
-    CREATE UNIQUE INDEX identity_credentials_identity_type_uq ON identity_credentials (identity_id, type);
+      updated_at TEXT NOT NULL,
+      PRIMARY KEY (identity_id, type)
+    ) STRICT, WITHOUT ROWID;
 
     CREATE TABLE identity_credential_identifiers (
-      id TEXT PRIMARY KEY NOT NULL,
-      identity_credential_id TEXT NOT NULL REFERENCES identity_credentials (id) ON DELETE CASCADE,
-      identity_id TEXT NOT NULL,
       type TEXT NOT NULL,
       identifier TEXT NOT NULL,
+      identity_id TEXT NOT NULL,
+      position INTEGER NOT NULL,
       created_at TEXT NOT NULL,
-      updated_at TEXT NOT NULL
-    ) STRICT;
-    CREATE UNIQUE INDEX identity_credential_identifiers_type_identifier_uq
-      ON identity_credential_identifiers (type, identifier);
-    CREATE INDEX identity_credential_identifiers_identifier_idx ON identity_credential_identifiers (identifier);
-    CREATE INDEX identity_credential_identifiers_identity_idx ON identity_credential_identifiers (identity_id);
+      updated_at TEXT NOT NULL,
+      PRIMARY KEY (type, identifier),
+      FOREIGN KEY (identity_id, type) REFERENCES identity_credentials (identity_id, type) ON DELETE CASCADE
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX identity_credential_identifiers_identity_idx ON identity_credential_identifiers (identity_id, type);
 
     CREATE TABLE identity_verifiable_addresses (
       id TEXT PRIMARY KEY NOT NULL,
@@ -56,7 +54,7 @@ export const identities: Migration = {
       status TEXT NOT NULL,
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL
-    ) STRICT;
+    ) STRICT, WITHOUT ROWID;
     CREATE UNIQUE INDEX identity_verifiable_addresses_via_value_uq ON identity_verifiable_addresses (via, value);
     CREATE INDEX identity_verifiable_addresses_identity_idx ON identity_verifiable_addresses (identity_id);
 
@@ -67,7 +65,7 @@ export const identities: Migration = {
       value TEXT NOT NULL,
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL
-    ) STRICT;
+    ) STRICT, WITHOUT ROWID;
     CREATE UNIQUE INDEX identity_recovery_addresses_via_value_uq ON identity_recovery_addresses (via, value);
     CREATE INDEX identity_recovery_addresses_identity_idx ON identity_recovery_addresses (identity_id);
   `,

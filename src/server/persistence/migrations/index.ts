@@ -3,3 +3,5 @@ import { identities } from './20261121000001_identities';
 import type { Migration } from './migration';
 
 export const migrations: Migration[] = [identities];
+import { mailsink } from './20261121000100_mailsink';
+migrations.push(mailsink);

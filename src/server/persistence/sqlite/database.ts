@@ -85,6 +85,9 @@ export function openDatabase(dsn: string, opts: OpenOptions = {}): SqliteDatabas
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // A 64 MiB page cache keeps the UUID-keyed indexes of ~100k identities in memory.
+  db.pragma('cache_size = -65536');
+  db.pragma('temp_store = MEMORY');
   const database = new SqliteDatabase(db);
   migrate(database, opts.migrations ?? allMigrations);
   return database;

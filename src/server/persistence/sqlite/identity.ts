@@ -1,5 +1,4 @@
 // SQLite storage of identities, their credentials, credential identifiers and addresses.
-import { randomUUID } from 'node:crypto';
 import { type Expression, type ExpressionBuilder, sql, type SqlBool } from 'kysely';
 import { gracefulNormalization } from '../../identity/normalize';
 import type { CredentialsType, Credentials, Identity, IdentityState } from '../../identity/model';
@@ -22,11 +21,18 @@ export class SqliteIdentityPersister implements IdentityPersister {
   }
 
   createIdentities(identities: Identity[]): Map<number, UniqueViolationError> {
+    // Optimistic: one transaction for the whole batch. Only when something conflicts is the batch redone
+    // with a savepoint per identity, so that one duplicate does not undo the others.
+    try {
+      this.guard(() => this.store.transaction(() => identities.forEach((identity) => this.insert(identity))));
+      return new Map();
+    } catch (err) {
+      if (!(err instanceof UniqueViolationError)) throw err;
+    }
     const failed = new Map<number, UniqueViolationError>();
     this.store.transaction(() => {
       identities.forEach((identity, index) => {
         try {
-          // Each identity in its own savepoint, so one conflict does not undo the others.
           this.guard(() => this.store.transaction(() => this.insert(identity)));
         } catch (err) {
           if (err instanceof UniqueViolationError) failed.set(index, err);
@@ -147,81 +153,74 @@ export class SqliteIdentityPersister implements IdentityPersister {
     }
   }
 
+  // Writes use fixed SQL through cached prepared statements: imports insert seven rows per identity.
   private insert(identity: Identity): void {
-    this.store.run(
-      this.store.query.insertInto('identities').values({
-        id: identity.id,
-        schema_id: identity.schema_id,
-        state: identity.state,
-        state_changed_at: identity.state_changed_at ?? null,
-        traits: JSON.stringify(identity.traits ?? {}),
-        metadata_public: json(identity.metadata_public),
-        metadata_admin: json(identity.metadata_admin),
-        external_id: identity.external_id || null,
-        organization_id: identity.organization_id ?? null,
-        available_aal: identity.available_aal ?? null,
-        created_at: identity.created_at,
-        updated_at: identity.updated_at,
-      }),
-    );
+    this.store
+      .prepare(
+        `INSERT INTO identities (id, schema_id, state, state_changed_at, traits, metadata_public, metadata_admin,
+           external_id, organization_id, available_aal, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
+      )
+      .run(
+        identity.id,
+        identity.schema_id,
+        identity.state,
+        identity.state_changed_at ?? null,
+        JSON.stringify(identity.traits ?? {}),
+        json(identity.metadata_public),
+        json(identity.metadata_admin),
+        identity.external_id || null,
+        identity.organization_id ?? null,
+        identity.available_aal ?? null,
+        identity.created_at,
+        identity.updated_at,
+      );
     this.insertChildren(identity);
   }
 
   private insertChildren(identity: Identity): void {
-    const q = this.store.query;
+    const insertCredential = this.store.prepare(
+      `INSERT INTO identity_credentials (identity_id, type, config, version, created_at, updated_at)
+       VALUES (?,?,?,?,?,?)`,
+    );
+    const insertIdentifier = this.store.prepare(
+      `INSERT INTO identity_credential_identifiers (type, identifier, identity_id, position, created_at, updated_at)
+       VALUES (?,?,?,?,?,?)`,
+    );
     for (const cred of Object.values(identity.credentials) as Credentials[]) {
-      const credentialId = randomUUID();
-      this.store.run(
-        q.insertInto('identity_credentials').values({
-          id: credentialId,
-          identity_id: identity.id,
-          type: cred.type,
-          config: JSON.stringify(cred.config ?? {}),
-          version: cred.version,
-          created_at: cred.created_at,
-          updated_at: cred.updated_at,
-        }),
+      insertCredential.run(
+        identity.id,
+        cred.type,
+        JSON.stringify(cred.config ?? {}),
+        cred.version,
+        cred.created_at,
+        cred.updated_at,
       );
-      for (const identifier of cred.identifiers) {
-        this.store.run(
-          q.insertInto('identity_credential_identifiers').values({
-            id: randomUUID(),
-            identity_credential_id: credentialId,
-            identity_id: identity.id,
-            type: cred.type,
-            identifier,
-            created_at: cred.created_at,
-            updated_at: cred.updated_at,
-          }),
-        );
-      }
+      cred.identifiers.forEach((identifier, position) => {
+        insertIdentifier.run(cred.type, identifier, identity.id, position, cred.created_at, cred.updated_at);
+      });
     }
+    const insertVerifiable = this.store.prepare(
+      `INSERT INTO identity_verifiable_addresses
+         (id, identity_id, via, value, verified, verified_at, status, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)`,
+    );
     for (const a of identity.verifiable_addresses) {
-      this.store.run(
-        q.insertInto('identity_verifiable_addresses').values({
-          id: a.id,
-          identity_id: identity.id,
-          via: a.via,
-          value: a.value,
-          verified: a.verified ? 1 : 0,
-          verified_at: a.verified_at ?? null,
-          status: a.status,
-          created_at: a.created_at,
-          updated_at: a.updated_at,
-        }),
+      insertVerifiable.run(
+        a.id,
+        identity.id,
+        a.via,
+        a.value,
+        a.verified ? 1 : 0,
+        a.verified_at ?? null,
+        a.status,
+        a.created_at,
+        a.updated_at,
       );
     }
+    const insertRecovery = this.store.prepare(
+      `INSERT INTO identity_recovery_addresses (id, identity_id, via, value, created_at, updated_at) VALUES (?,?,?,?,?,?)`,
+    );
     for (const a of identity.recovery_addresses) {
-      this.store.run(
-        q.insertInto('identity_recovery_addresses').values({
-          id: a.id,
-          identity_id: identity.id,
-          via: a.via,
-          value: a.value,
-          created_at: a.created_at,
-          updated_at: a.updated_at,
-        }),
-      );
+      insertRecovery.run(a.id, identity.id, a.via, a.value, a.created_at, a.updated_at);
     }
   }
 
@@ -241,12 +240,11 @@ export class SqliteIdentityPersister implements IdentityPersister {
       const idents = this.store.all(
         q
           .selectFrom('identity_credential_identifiers')
-          .select(['identity_credential_id', 'identifier'])
+          .select(['identity_id', 'type', 'identifier'])
           .where('identity_id', 'in', ids)
-          .orderBy('created_at')
-          .orderBy('id'),
+          .orderBy('position'),
       );
-      for (const i of idents) push(identifiers, i.identity_credential_id, i.identifier);
+      for (const i of idents) push(identifiers, `${i.identity_id}|${i.type}`, i.identifier);
     }
     const verifiable = new Map<string, VerifiableAddressRow[]>();
     for (const a of this.store.all(
@@ -276,7 +274,7 @@ export class SqliteIdentityPersister implements IdentityPersister {
           c.type,
           {
             type: c.type as CredentialsType,
-            identifiers: identifiers.get(c.id) ?? [],
+            identifiers: identifiers.get(`${r.id}|${c.type}`) ?? [],
             config: parse(c.config) as Record<string, unknown>,
             version: c.version,
             created_at: c.created_at,

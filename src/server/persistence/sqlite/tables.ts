@@ -16,7 +16,6 @@ export interface IdentityRow {
 }
 
 export interface CredentialRow {
-  id: string;
   identity_id: string;
   type: string;
   config: string;
@@ -26,11 +25,11 @@ export interface CredentialRow {
 }
 
 export interface CredentialIdentifierRow {
-  id: string;
-  identity_credential_id: string;
-  identity_id: string;
   type: string;
   identifier: string;
+  identity_id: string;
+  /** Order of the identifier within its credential. */
+  position: number;
   created_at: string;
   updated_at: string;
 }
@@ -62,4 +61,86 @@ export interface Tables {
   identity_credential_identifiers: CredentialIdentifierRow;
   identity_verifiable_addresses: VerifiableAddressRow;
   identity_recovery_addresses: RecoveryAddressRow;
+}
+
+// Mail sink (src/server/mailsink). Declaration merging keeps this an append-only addition to Tables.
+import type { Generated } from 'kysely';
+
+export interface MailsinkMessageRow {
+  seq: Generated<number>;
+  id: string;
+  mailhog_id: string;
+  hostname: string;
+  created_at: string;
+  created_ms: number;
+  helo: string;
+  mail_from: string;
+  /** JSON array of addresses. */
+  rcpt_to: string;
+  remote_address: string;
+  secure: number;
+  auth_user: string | null;
+  size: number;
+  raw: Buffer;
+  /** JSON array of [name, value]. */
+  headers: string;
+  message_id: string;
+  subject: string;
+  date_ms: number | null;
+  date_offset_minutes: number | null;
+  date_sent: string;
+  /** Mailpit-shaped JSON ({"Name","Address"}) of the parsed address headers. */
+  from_json: string | null;
+  to_json: string;
+  cc_json: string;
+  bcc_json: string;
+  reply_to_json: string;
+  text: string;
+  html: string;
+  snippet: string;
+  attachment_count: number;
+  inline_count: number;
+  parse_error: string | null;
+  read: Generated<number>;
+  mh_from: string;
+  mh_to: string;
+  mh_containing: string;
+  search_text: string;
+}
+
+export interface MailsinkAttachmentRow {
+  id: string;
+  message_seq: number;
+  position: number;
+  part_id: string;
+  filename: string;
+  content_type: string;
+  content_id: string;
+  disposition: string;
+  inline: number;
+  size: number;
+  md5: string;
+  sha1: string;
+  sha256: string;
+  content: Buffer;
+}
+
+export interface MailsinkSmsRow {
+  seq: Generated<number>;
+  id: string;
+  recipient: string;
+  body: string;
+  template_type: string;
+  message_type: string;
+  subject: string;
+  content_type: string;
+  request: string;
+  created_at: string;
+  created_ms: number;
+}
+
+export interface Tables {
+  mailsink_messages: MailsinkMessageRow;
+  mailsink_attachments: MailsinkAttachmentRow;
+  mailsink_sms: MailsinkSmsRow;
 }
