@@ -115,4 +115,45 @@ export class Config {
   disallowRefsInIdentitySchemas(): boolean {
     return this.get('security.disallow_ref_in_identity_schemas', false);
   }
+
+  sessionLifespanMs(): number {
+    return this.durationMs('session.lifespan', '24h');
+  }
+
+  /** session.earliest_possible_extend, defaulting to the lifespan (always extendable). */
+  sessionEarliestExtendMs(): number {
+    const v = this.get<string | undefined>('session.earliest_possible_extend', undefined);
+    return v ? parseDurationMs(v) : this.sessionLifespanMs();
+  }
+
+  whoamiRequiredAal(): 'aal1' | 'highest_available' {
+    return this.get<string>('session.whoami.required_aal', 'highest_available') === 'aal1'
+      ? 'aal1'
+      : 'highest_available';
+  }
+
+  /** Cookie settings: `session.cookie.*` for the session cookie, falling back to `cookies.*`. */
+  cookieSettings(kind: 'session' | 'csrf'): {
+    path: string;
+    domain?: string;
+    sameSite: string;
+    secure: boolean;
+  } {
+    const own = kind === 'session' ? 'session.cookie' : 'cookies';
+    const domain = this.get<string>(`${own}.domain`, this.get<string>('cookies.domain', ''));
+    return {
+      path: this.get<string>(`${own}.path`, this.get<string>('cookies.path', '/')),
+      ...(domain ? { domain } : {}),
+      sameSite: this.get<string>(`${own}.same_site`, this.get<string>('cookies.same_site', 'Lax')),
+      secure: this.get<boolean>(`${own}.secure`, this.get<boolean>('cookies.secure', !this.isDev())),
+    };
+  }
+
+  sessionCookieName(): string {
+    return this.get('session.cookie.name', 'ory_kratos_session');
+  }
+
+  sessionCookiePersistent(): boolean {
+    return this.get('session.cookie.persistent', true);
+  }
 }

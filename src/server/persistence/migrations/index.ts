@@ -1,7 +1,7 @@
 // Every migration, in order. Each domain adds its own file; versions never change once released.
 import { identities } from './20261121000001_identities';
+import { mailsink } from './20261121000100_mailsink';
+import { sessions } from './20261121000300_sessions';
 import type { Migration } from './migration';
 
-export const migrations: Migration[] = [identities];
-import { mailsink } from './20261121000100_mailsink';
-migrations.push(mailsink);
+export const migrations: Migration[] = [identities, mailsink, sessions];
