@@ -2,7 +2,8 @@
 // printf, println, html, js, urlquery, call, eq, ne, lt, le, gt, ge. Error texts match Go.
 
 import { FuncError } from './errors';
-import { sprint, sprintf, sprintln } from './fmt/print';
+import { sprint, sprintln } from './fmt/print';
+import { sprintf } from './fmt/printf';
 import { def, type FuncDef } from './funcs';
 import {
   compareGoStrings,

@@ -16,7 +16,8 @@
 import type { ListNode } from './ast';
 import { BUILTINS } from './builtins';
 import { TemplateError } from './errors';
-import { ESCAPER_FUNCDEFS, escapeTemplateSet } from './escape/escaper';
+import { escapeTemplateSet } from './escape/escaper';
+import { ESCAPER_FUNCDEFS } from './escape/escapers';
 import { Executor, type MissingKey } from './exec';
 import type { FuncDef, FuncMap } from './funcs';
 import { parseSource } from './parser';

@@ -1,6 +1,9 @@
 // html/template's escaping context (context.go): where in an HTML document a template action
 // appears. Names mirror Go's enum names so mangled template names and errors read the same.
 
+import type { Node } from '../ast';
+import { errorContext } from '../ast';
+
 export type State =
   | 'stateText'
   | 'stateTag'
@@ -147,3 +150,12 @@ export function nudge(c: Context): Context {
 export function errorCtx(err: string): Context {
   return ctx({ state: 'stateError', err });
 }
+
+/** An error context positioned at a node, as html/template reports escaping errors. */
+export function nodeErr(n: Node, desc: string): Context {
+  const { location } = errorContext(n);
+  return errorCtx(`html/template:${location}: ${desc}`);
+}
+
+/** A transition consumes a prefix of template text and returns the context after it. */
+export type Transition = (c: Context, s: string) => [Context, number];

@@ -2,6 +2,7 @@
 // e.g. `"` -> &#34;, `'` -> &#39;, `+` -> &#43; (src/html/template/html.go htmlReplacementTable).
 
 import { sprint } from '../fmt/print';
+import { def, type FuncDef } from '../funcs';
 import { attrType } from './attr';
 import { jsRegexpEscape, jsStrEscape, jsTmplLitEscape, jsValEscape } from './js';
 
@@ -235,4 +236,13 @@ export const ESCAPERS: ReadonlyMap<string, (args: unknown[]) => string> = new Ma
   ['_html_template_urlescaper', urlEscaper],
   ['_html_template_urlfilter', urlFilter],
   ['_html_template_urlnormalizer', urlNormalizer],
+]);
+
+/** The escaper functions, callable from rewritten pipelines. */
+export const ESCAPER_FUNCDEFS: ReadonlyMap<string, FuncDef> = new Map<string, FuncDef>([
+  ...[...ESCAPERS].map(([name, fn]): [string, FuncDef] => [name, def([], (...a: unknown[]) => fn(a), 'any')]),
+  [
+    '_eval_args_',
+    def([], (...a: unknown[]) => (a.length === 1 && typeof a[0] === 'string' ? a[0] : sprint(a)), 'any'),
+  ],
 ]);

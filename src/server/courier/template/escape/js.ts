@@ -1,7 +1,7 @@
 // JavaScript escaping (html/template js.go, Go 1.22+ tables with \uXXXX escapes).
 
 import { sprint } from '../fmt/print';
-import { goJSON } from '../sprig/misc';
+import { goJSON } from '../sprig/encoding';
 import type { JsCtx } from './context';
 
 const JS_WS = /[\f\n\r\t\v\u0020\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+$/u;

@@ -38,12 +38,16 @@
 // Regexes run on JS RegExp (u flag) after translating RE2's (?P<name>) and leading inline flags.
 
 import type { FuncDef } from '../funcs';
+import { ENCODING_FUNCS } from './encoding';
 import { LIST_FUNCS } from './lists';
 import { MISC_FUNCS } from './misc';
+import { REGEX_FUNCS } from './regex';
 import { STRING_FUNCS } from './strings';
 
 export const SPRIG_HERMETIC: ReadonlyMap<string, FuncDef> = new Map<string, FuncDef>([
   ...STRING_FUNCS,
   ...LIST_FUNCS,
   ...MISC_FUNCS,
+  ...ENCODING_FUNCS,
+  ...REGEX_FUNCS,
 ]);

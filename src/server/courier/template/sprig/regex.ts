@@ -1,6 +1,9 @@
 // Go RE2 regular expressions mapped onto JS RegExp. The common subset (classes, groups,
 // quantifiers, anchors, \d \w \s \b) behaves the same; we translate named groups (?P<n>...) and
 // leading inline flags (?i) (?s) (?m). Patterns JS rejects are reported as compile errors.
+// Also Sprig's regex* functions.
+
+import { def, type FuncDef } from '../funcs';
 
 export function goRegExp(re: string): RegExp | null {
   let src = re.replaceAll('(?P<', '(?<');
@@ -41,3 +44,77 @@ export function goExpand(template: string, m: unknown[]): string {
     },
   );
 }
+
+function mustCompile(re: string): RegExp {
+  const r = goRegExp(re);
+  if (r === null) throw new Error(`regexp: Compile(${JSON.stringify(re)}): error parsing regexp`);
+  return r;
+}
+
+function findAll(re: string, s: string, n: bigint): string[] {
+  const r = mustCompile(re);
+  const out: string[] = [];
+  for (const m of s.matchAll(new RegExp(r.source, r.flags + 'g'))) {
+    if (n >= 0n && BigInt(out.length) >= n) break;
+    out.push(m[0]);
+  }
+  return out;
+}
+
+function regexSplit(re: string, s: string, n: bigint): string[] {
+  if (n === 0n) return [];
+  const r = new RegExp(mustCompile(re).source, mustCompile(re).flags + 'g');
+  if (re.length > 0 && s.length === 0) return [''];
+  const out: string[] = [];
+  let beg = 0;
+  for (const m of s.matchAll(r)) {
+    if (n > 0n && BigInt(out.length) === n - 1n) break;
+    const end = m.index;
+    if (m[0].length === 0 && end === 0) continue;
+    out.push(s.slice(beg, end));
+    beg = end + m[0].length;
+  }
+  out.push(s.slice(beg));
+  return out;
+}
+
+export const REGEX_FUNCS: [string, FuncDef][] = [
+  // regex (Go RE2 syntax translated to JS where they agree)
+  ['regexMatch', def(['string', 'string'], (re: string, s: string) => goRegExp(re)?.test(s) ?? false)],
+  ['mustRegexMatch', def(['string', 'string'], (re: string, s: string) => mustCompile(re).test(s))],
+  ['regexFindAll', def(['string', 'string', 'int'], findAll)],
+  ['mustRegexFindAll', def(['string', 'string', 'int'], findAll)],
+  ['regexFind', def(['string', 'string'], (re: string, s: string) => mustCompile(re).exec(s)?.[0] ?? '')],
+  ['mustRegexFind', def(['string', 'string'], (re: string, s: string) => mustCompile(re).exec(s)?.[0] ?? '')],
+  [
+    'regexReplaceAll',
+    def(['string', 'string', 'string'], (re: string, s: string, repl: string) =>
+      s.replace(new RegExp(mustCompile(re).source, mustCompile(re).flags + 'g'), (...m: unknown[]) =>
+        goExpand(repl, m),
+      ),
+    ),
+  ],
+  [
+    'mustRegexReplaceAll',
+    def(['string', 'string', 'string'], (re: string, s: string, repl: string) =>
+      s.replace(new RegExp(mustCompile(re).source, mustCompile(re).flags + 'g'), (...m: unknown[]) =>
+        goExpand(repl, m),
+      ),
+    ),
+  ],
+  [
+    'regexReplaceAllLiteral',
+    def(['string', 'string', 'string'], (re: string, s: string, repl: string) =>
+      s.replace(new RegExp(mustCompile(re).source, mustCompile(re).flags + 'g'), () => repl),
+    ),
+  ],
+  [
+    'mustRegexReplaceAllLiteral',
+    def(['string', 'string', 'string'], (re: string, s: string, repl: string) =>
+      s.replace(new RegExp(mustCompile(re).source, mustCompile(re).flags + 'g'), () => repl),
+    ),
+  ],
+  ['regexSplit', def(['string', 'string', 'int'], regexSplit)],
+  ['mustRegexSplit', def(['string', 'string', 'int'], regexSplit)],
+  ['regexQuoteMeta', def(['string'], (s: string) => s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&'))],
+];

@@ -2,7 +2,7 @@
 // Argument order follows Sprig: the piped value comes last (`"x" | trimPrefix "y"`).
 
 import { randomInt } from 'node:crypto';
-import { sprintf } from '../fmt/print';
+import { sprintf } from '../fmt/printf';
 import { quote as goQuote } from '../fmt/quote';
 import { def, type FuncDef } from '../funcs';
 import { castInt64, strval } from './convert';
