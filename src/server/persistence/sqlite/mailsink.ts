@@ -20,7 +20,11 @@ import type { SqliteDatabase } from './database';
 import type { MailsinkAttachmentRow, MailsinkMessageRow, MailsinkSmsRow, Tables } from './tables';
 
 type MessageEb = ExpressionBuilder<Tables, 'mailsink_messages'>;
-type MessageRow = Omit<MailsinkMessageRow, 'seq' | 'read' | 'raw'> & { seq: number; read: number; raw?: Buffer };
+type MessageRow = Omit<MailsinkMessageRow, 'seq' | 'read' | 'raw'> & {
+  seq: number;
+  read: number;
+  raw?: Buffer;
+};
 type AttachmentMetaRow = Omit<MailsinkAttachmentRow, 'content'>;
 
 // Every column but the search haystacks; raw only on request (it can be 25 MB).
@@ -185,7 +189,11 @@ export class SqliteMailSinkPersister implements MailSinkPersister {
         ])
         .where((eb) => matches(eb, filters)),
     );
-    return { total: Number(row?.total ?? 0), unread: Number(row?.unread ?? 0), rawBytes: Number(row?.raw_bytes ?? 0) };
+    return {
+      total: Number(row?.total ?? 0),
+      unread: Number(row?.unread ?? 0),
+      rawBytes: Number(row?.raw_bytes ?? 0),
+    };
   }
 
   deleteMail(ids: string[]): string[] {
@@ -293,7 +301,9 @@ export class SqliteMailSinkPersister implements MailSinkPersister {
   }
 
   findSms(id: string): SmsRecord | undefined {
-    const row = this.store.first(this.store.query.selectFrom('mailsink_sms').selectAll().where('id', '=', id));
+    const row = this.store.first(
+      this.store.query.selectFrom('mailsink_sms').selectAll().where('id', '=', id),
+    );
     return row ? smsRecord(row) : undefined;
   }
 
@@ -317,9 +327,12 @@ export class SqliteMailSinkPersister implements MailSinkPersister {
   deleteSms(ids: string[]): string[] {
     if (ids.length === 0) return [];
     return this.store.transaction(() => {
-      const found = this.store.all(this.store.query.selectFrom('mailsink_sms').select('id').where('id', 'in', ids));
+      const found = this.store.all(
+        this.store.query.selectFrom('mailsink_sms').select('id').where('id', 'in', ids),
+      );
       const deleted = found.map((r) => r.id);
-      if (deleted.length > 0) this.store.run(this.store.query.deleteFrom('mailsink_sms').where('id', 'in', deleted));
+      if (deleted.length > 0)
+        this.store.run(this.store.query.deleteFrom('mailsink_sms').where('id', 'in', deleted));
       return deleted;
     });
   }
@@ -358,7 +371,10 @@ function mailpitAddress(a: MailAddress): { Name: string; Address: string } {
 
 function addresses(json: string | null): MailAddress[] {
   if (json === null) return [];
-  return (JSON.parse(json) as { Name: string; Address: string }[]).map((a) => ({ name: a.Name, address: a.Address }));
+  return (JSON.parse(json) as { Name: string; Address: string }[]).map((a) => ({
+    name: a.Name,
+    address: a.Address,
+  }));
 }
 
 function mailRecord(r: MessageRow, attachments: AttachmentMeta[]): MailRecord {
@@ -451,6 +467,8 @@ function one(eb: MessageEb, f: MailFilter): Expression<SqlBool> {
     }
     case 'compare':
       return eb(f.column === 'size' ? 'size' : f.column, f.op, f.value);
+    case 'constant':
+      return sql<SqlBool>`${f.value ? 1 : 0} = 1`;
     case 'flag': {
       if (f.flag === 'read') return eb('read', '=', f.value ? 1 : 0);
       const col = f.flag === 'has_attachments' ? 'attachment_count' : 'inline_count';
