@@ -163,7 +163,7 @@ export function startLoginTimingCalibration(
 ): LoginTimingCalibration {
   const pending = resolveLoginTimingTarget(hashers, hasher, opts).catch((): LoginTimingTarget => ({
     ...KRATOS_DEFAULT_TIMING_TARGET,
-    source: 'config',
+    source: 'default',
   }));
   return { target: () => pending };
 }
