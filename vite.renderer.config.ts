@@ -19,6 +19,7 @@ export function rendererConfig(): UserConfig {
       emptyOutDir: true,
       // Monaco is one large lazy chunk by nature; it loads only when a JSON editor opens.
       chunkSizeWarningLimit: 5000,
+      minify: true,
       sourcemap: false,
       reportCompressedSize: false,
     },
