@@ -1,7 +1,8 @@
 // The desktop app's life: one instance; on ready, start the embedded server (data in Electron's userData),
 // then the console backend on 4400 (another free port if taken), then the window; on quit, close the
 // backend and the server before the process exits.
-import { app, BrowserWindow, dialog, session } from 'electron';
+import type { BrowserWindow } from 'electron';
+import { app, dialog, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConsoleBackend, ConsoleBackendOptions } from '../console/index';
