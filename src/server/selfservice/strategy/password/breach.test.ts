@@ -18,9 +18,10 @@ describe('parseCommonPasswords', () => {
   it('case=input longer than every entry is not looked up at all', () => {
     const list = parseCommonPasswords('a\n');
     const huge = 'A'.repeat(1024 * 1024);
-    const start = performance.now();
+    const cpu = process.cpuUsage();
     expect(list.has(huge)).toBe(false);
-    expect(performance.now() - start).toBeLessThan(5);
+    const used = process.cpuUsage(cpu);
+    expect((used.user + used.system) / 1000).toBeLessThan(20);
   });
 });
 

@@ -206,6 +206,27 @@ describe('createHibpClient', () => {
     expect(performance.now() - start).toBeLessThan(1000);
   });
 
+  it('case=a fetch that ignores the abort signal still times out', async () => {
+    const deaf: FetchLike = () => new Promise(() => undefined);
+    const err = await failure(createHibpClient({ fetch: deaf, timeoutMs: 30 }).breachCount(HOST, 'x'));
+    expect(err.kind).toBe('network');
+  });
+
+  it('case=a body that never ends times out even if the stream ignores the signal', async () => {
+    const fetch: FetchLike = async () =>
+      new Response(new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(new Uint8Array([65])) }), {
+        status: 200,
+      });
+    const err = await failure(createHibpClient({ fetch, timeoutMs: 30 }).breachCount(HOST, 'x'));
+    expect(err.kind).toBe('network');
+  });
+
+  it('case=an oversized body is a network failure', async () => {
+    const fetch: FetchLike = async () => new Response('A'.repeat(4 * 1024 * 1024 + 1), { status: 200 });
+    const err = await failure(createHibpClient({ fetch }).breachCount(HOST, 'x'));
+    expect(err.kind).toBe('network');
+  });
+
   it('case=body that fails while being read is a network failure (362366d23)', async () => {
     const pw = 'vebjihwoct';
     const fetch: FetchLike = async () => {

@@ -118,13 +118,23 @@ export function parseRangeResponse(body: string): Map<string, number> {
   return counts;
 }
 
-async function readBody(res: Response, limit: number): Promise<string> {
-  if (!res.body) return res.text();
+/** Settles with `p` or rejects when `signal` aborts, for fetch implementations that ignore the signal. */
+function untilAborted<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+async function readBody(res: Response, limit: number, signal: AbortSignal): Promise<string> {
+  if (!res.body) return untilAborted(res.text(), signal);
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await untilAborted(reader.read(), signal);
     if (done) break;
     total += value.byteLength;
     if (total > limit) {
@@ -158,17 +168,20 @@ export function createHibpClient(opts: HibpClientOptions = {}): HibpClient {
     const signal = AbortSignal.timeout(timeoutMs);
     let body: string;
     try {
-      const res = await doFetch(url, {
-        method: 'GET',
-        // Padding hides the real response size from an observer; padded entries have count 0.
-        headers: { 'Add-Padding': 'true' },
+      const res = await untilAborted(
+        doFetch(url, {
+          method: 'GET',
+          // Padding hides the real response size from an observer; padded entries have count 0.
+          headers: { 'Add-Padding': 'true' },
+          signal,
+        }),
         signal,
-      });
+      );
       if (res.status !== 200) {
         await res.body?.cancel().catch(() => undefined);
         throw new HibpLookupError('status', String(res.status));
       }
-      body = await readBody(res, HIBP_MAX_RESPONSE_BYTES);
+      body = await readBody(res, HIBP_MAX_RESPONSE_BYTES, signal);
     } catch (err) {
       if (err instanceof HibpLookupError) throw err;
       throw new HibpLookupError('network', err instanceof Error ? err.message : String(err), { cause: err });

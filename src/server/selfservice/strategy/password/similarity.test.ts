@@ -124,9 +124,10 @@ describe('isTooSimilarToIdentifier', () => {
 
   it('case=huge operands return at once', () => {
     const huge = 'a'.repeat(1024 * 1024);
-    const start = performance.now();
+    const cpu = process.cpuUsage();
     expect(isTooSimilarToIdentifier('a', huge)).toBe(false);
     expect(isTooSimilarToIdentifier(huge, 'password')).toBe(false);
-    expect(performance.now() - start).toBeLessThan(50);
+    const used = process.cpuUsage(cpu);
+    expect((used.user + used.system) / 1000).toBeLessThan(50);
   });
 });
