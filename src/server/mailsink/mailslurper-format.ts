@@ -44,7 +44,9 @@ export interface SlurperMailItem {
 export function slurperBody(m: MailRecord): string {
   const contentType = headerValue(m.headers, 'Content-Type') ?? '';
   const multipart = contentType.toLowerCase().startsWith('multipart/');
-  if (!multipart && contentType.includes('text/plain')) return m.text.replace(/\r?\n/g, '<br />');
+  // The final line break belongs to the SMTP terminator in MailSlurper's reading of the DATA block.
+  if (!multipart && contentType.includes('text/plain'))
+    return m.text.replace(/\r?\n$/, '').replace(/\r?\n/g, '<br />');
   return m.html !== '' ? m.html : m.text;
 }
 
