@@ -1,8 +1,16 @@
 // Every test injects its own fetch: this machine has no internet and the real host must never be called.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { KratosError } from '../../../errors/errors';
 import type { FetchLike } from './hibp';
 import { createHibpClient, HibpLookupError, parseRangeResponse, sha1Hex } from './hibp';
+
+// Belt and braces: if a test forgot to inject a fetch, fail instead of calling the real host.
+beforeAll(() => {
+  vi.stubGlobal('fetch', () => Promise.reject(new Error('tests must inject fetch; no real network')));
+});
+afterAll(() => {
+  vi.unstubAllGlobals();
+});
 
 const HOST = 'api.pwnedpasswords.com';
 

@@ -1,7 +1,7 @@
 // Every policy here gets an injected fetch: this machine has no internet and the real host must never be
 // called. `offline` fails like an unreachable network; `fakeRange` answers like the range API.
 import { randomBytes } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { KratosError } from '../../../errors/errors';
 import type { FetchLike } from './hibp';
 import { sha1Hex } from './hibp';
@@ -12,6 +12,14 @@ import {
   PASSWORD_POLICY_DEFAULTS,
   resolvePasswordPolicyConfig,
 } from './policy';
+
+// Belt and braces: if a test forgot to inject a fetch, fail instead of calling the real host.
+beforeAll(() => {
+  vi.stubGlobal('fetch', () => Promise.reject(new Error('tests must inject fetch; no real network')));
+});
+afterAll(() => {
+  vi.unstubAllGlobals();
+});
 
 function counter(fetch: FetchLike): { fetch: FetchLike; urls: string[] } {
   const urls: string[] = [];
