@@ -43,7 +43,11 @@ describe('the mailhog npm client', () => {
     expect(first?.subject).toBe('First');
     expect(first?.text).toBe('one');
     // The client decodes RFC 2047 words but leaves Q-encoding's "_" for space (with real MailHog too).
-    expect(latest?.Content.Headers['Subject']?.[0]).toMatch(/^=\?UTF-8\?[QB]\?/);
+    expect(
+      (latest as unknown as { Content: { Headers: Record<string, string[]> } }).Content.Headers[
+        'Subject'
+      ]?.[0],
+    ).toMatch(/^=\?UTF-8\?[QB]\?/);
     expect(latest?.subject.replace(/_/g, ' ')).toBe('Prüfung ✓ verify');
     expect(latest?.from).toBe('Ory Kratos <no-reply@ory.kratos.sh>');
     expect(latest?.to).toBe('second@example.org');

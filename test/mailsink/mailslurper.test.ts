@@ -165,15 +165,13 @@ describe('MailSlurper API', () => {
   });
 
   it('case=pruning by age uses the sink clock', async () => {
-    await t
-      .transport()
-      .sendMail({
-        from: 'a@x.test',
-        to: 'b@y.test',
-        subject: 'old',
-        text: 'x',
-        date: new Date('2026-01-01T00:00:00Z'),
-      });
+    await t.transport().sendMail({
+      from: 'a@x.test',
+      to: 'b@y.test',
+      subject: 'old',
+      text: 'x',
+      date: new Date('2026-01-01T00:00:00Z'),
+    });
     t.clock.freeze(new Date('2026-03-15T12:00:00Z'));
     try {
       const res = await t.get('/mail', { method: 'DELETE', body: JSON.stringify({ pruneCode: '30plus' }) });

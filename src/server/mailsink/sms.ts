@@ -21,6 +21,12 @@ async function requestObject(
 ): Promise<{ object: Record<string, unknown>; type: string }> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   const text = await readBodyText(c, maxBytes);
+  // `curl -d '{...}'` labels JSON as a form, fetch() with a string body as text/plain: take a JSON object
+  // for what it is.
+  if (type === 'application/x-www-form-urlencoded' || type === 'text/plain') {
+    const object = jsonObject(text);
+    if (object) return { object, type: 'application/json' };
+  }
   if (type === 'application/x-www-form-urlencoded') {
     return { object: Object.fromEntries(new URLSearchParams(text)), type };
   }
@@ -55,6 +61,18 @@ async function requestObject(
     );
   }
   return { object: parsed as Record<string, unknown>, type: type || 'application/json' };
+}
+
+function jsonObject(text: string): Record<string, unknown> | undefined {
+  if (!text.trim().startsWith('{')) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export async function ingestSms(c: Context, ctx: ApiContext): Promise<Response> {
