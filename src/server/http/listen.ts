@@ -13,7 +13,10 @@ export interface Listening {
 export function listen(app: Hono, host: string, port: number): Promise<Listening> {
   // Go's servers accept 1 MB of headers; Node's 16 KB default would turn long filter URLs
   // (500 `ids`) into 431s.
-  const server = createAdaptorServer({ fetch: app.fetch, serverOptions: { maxHeaderSize: 1024 * 1024 } }) as Server;
+  const server = createAdaptorServer({
+    fetch: app.fetch,
+    serverOptions: { maxHeaderSize: 1024 * 1024 },
+  }) as Server;
   // Keep-alive connections would hold close() open; headers must arrive promptly (slowloris).
   server.keepAliveTimeout = 5_000;
   server.headersTimeout = 30_000;

@@ -8,6 +8,27 @@ import {
   ROUTE_IDENTITY_CREDENTIALS,
 } from '../identity/handler';
 import { ROUTE_ADMIN_SCHEMA, ROUTE_ADMIN_SCHEMAS, ROUTE_SCHEMA, ROUTE_SCHEMAS } from '../schema/handler';
+import { ROUTE_MY_SESSION, ROUTE_MY_SESSIONS, ROUTE_WHOAMI } from '../session/handler';
+import { ROUTE_ERRORS } from '../selfservice/errorx/handler';
+import {
+  ROUTE_LOGIN,
+  ROUTE_LOGIN_API,
+  ROUTE_LOGIN_BROWSER,
+  ROUTE_LOGIN_FLOWS,
+} from '../selfservice/flow/login/handler';
+import { ROUTE_LOGOUT, ROUTE_LOGOUT_API, ROUTE_LOGOUT_BROWSER } from '../selfservice/flow/logout/handler';
+import {
+  ROUTE_REGISTRATION,
+  ROUTE_REGISTRATION_API,
+  ROUTE_REGISTRATION_BROWSER,
+  ROUTE_REGISTRATION_FLOWS,
+} from '../selfservice/flow/registration/handler';
+import {
+  ROUTE_ADMIN_IDENTITY_SESSIONS,
+  ROUTE_ADMIN_SESSION,
+  ROUTE_ADMIN_SESSION_EXTEND,
+  ROUTE_ADMIN_SESSIONS,
+} from '../session/handler-admin';
 
 export type ServerKind = 'public' | 'admin';
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
@@ -36,9 +57,40 @@ export interface Handlers {
     batch: RouteHandler;
     deleteCredentials: RouteHandler;
   };
+  session: H & {
+    whoami: RouteHandler;
+    listMine: RouteHandler;
+    revokeOthers: RouteHandler;
+    revokeMine: RouteHandler;
+  };
+  adminSession: H & {
+    list: RouteHandler;
+    get: RouteHandler;
+    revoke: RouteHandler;
+    extend: RouteHandler;
+    manage: RouteHandler;
+    listForIdentity: RouteHandler;
+    deleteForIdentity: RouteHandler;
+  };
+  selfService: {
+    errors: { get: RouteHandler };
+    login: FlowHandlers;
+    registration: FlowHandlers;
+    logout: { createBrowser: RouteHandler; logout: RouteHandler; logoutApi: RouteHandler };
+  };
   toAdmin: RouteHandler;
   toPublic: RouteHandler;
 }
+
+interface FlowHandlers {
+  initBrowser: RouteHandler;
+  initApi: RouteHandler;
+  get: RouteHandler;
+  submit: RouteHandler;
+}
+
+/** whoami answers every method Kratos registers it for. */
+const WHOAMI_METHODS: Method[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
 export function routeTable(h: Handlers): RouteDef[] {
   const both = (method: Method, path: string, handler: RouteHandler): RouteDef[] => [
@@ -80,5 +132,74 @@ export function routeTable(h: Handlers): RouteDef[] {
     ...admin('PATCH', ROUTE_IDENTITY, h.identity.patch),
     ...admin('DELETE', ROUTE_IDENTITY, h.identity.remove),
     ...admin('DELETE', ROUTE_IDENTITY_CREDENTIALS, h.identity.deleteCredentials),
+    ...admin('GET', ROUTE_ADMIN_IDENTITY_SESSIONS, h.adminSession.listForIdentity),
+    ...admin('DELETE', ROUTE_ADMIN_IDENTITY_SESSIONS, h.adminSession.deleteForIdentity),
+
+    ...WHOAMI_METHODS.map((method): RouteDef => ({
+      server: 'public',
+      method,
+      path: ROUTE_WHOAMI,
+      handler: h.session.whoami,
+    })),
+    { server: 'public', method: 'GET', path: ROUTE_MY_SESSIONS, handler: h.session.listMine },
+    { server: 'public', method: 'DELETE', path: ROUTE_MY_SESSIONS, handler: h.session.revokeOthers },
+    { server: 'public', method: 'DELETE', path: ROUTE_MY_SESSION, handler: h.session.revokeMine },
+    { server: 'admin', method: 'GET', path: ROUTE_ADMIN_SESSIONS, handler: h.adminSession.list },
+    { server: 'admin', method: 'POST', path: ROUTE_ADMIN_SESSIONS, handler: h.adminSession.manage },
+    { server: 'admin', method: 'GET', path: ROUTE_ADMIN_SESSION, handler: h.adminSession.get },
+    { server: 'admin', method: 'DELETE', path: ROUTE_ADMIN_SESSION, handler: h.adminSession.revoke },
+    { server: 'admin', method: 'PATCH', path: ROUTE_ADMIN_SESSION_EXTEND, handler: h.adminSession.extend },
+
+    ...publicOnly('GET', ROUTE_ERRORS, h.selfService.errors.get),
+    ...flowRoutes(
+      h.selfService.login,
+      ROUTE_LOGIN_BROWSER,
+      ROUTE_LOGIN_API,
+      ROUTE_LOGIN_FLOWS,
+      ROUTE_LOGIN,
+      h,
+    ),
+    ...flowRoutes(
+      h.selfService.registration,
+      ROUTE_REGISTRATION_BROWSER,
+      ROUTE_REGISTRATION_API,
+      ROUTE_REGISTRATION_FLOWS,
+      ROUTE_REGISTRATION,
+      h,
+    ),
+    {
+      server: 'public',
+      method: 'GET',
+      path: ROUTE_LOGOUT_BROWSER,
+      handler: h.selfService.logout.createBrowser,
+    },
+    { server: 'public', method: 'GET', path: ROUTE_LOGOUT, handler: h.selfService.logout.logout },
+    { server: 'public', method: 'DELETE', path: ROUTE_LOGOUT_API, handler: h.selfService.logout.logoutApi },
   ];
+}
+
+/** A flow's init, fetch and submit routes on the public API; the admin API sends them there. */
+function flowRoutes(
+  f: FlowHandlers,
+  browser: string,
+  api: string,
+  flows: string,
+  submit: string,
+  h: Handlers,
+): RouteDef[] {
+  const publicRoutes: RouteDef[] = [
+    { server: 'public', method: 'GET', path: browser, handler: f.initBrowser },
+    { server: 'public', method: 'GET', path: api, handler: f.initApi },
+    { server: 'public', method: 'GET', path: flows, handler: f.get },
+    { server: 'public', method: 'POST', path: submit, handler: f.submit },
+    // Kratos accepts GET submissions (links) on the submit URL too.
+    { server: 'public', method: 'GET', path: submit, handler: f.submit },
+  ];
+  const toPublic = publicRoutes.map((r): RouteDef => ({
+    ...r,
+    server: 'admin',
+    path: `/admin${r.path}`,
+    handler: h.toPublic,
+  }));
+  return [...publicRoutes, ...toPublic];
 }

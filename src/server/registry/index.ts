@@ -16,6 +16,13 @@ import type { IdentityPersister } from '../identity/persister';
 import type { Logger } from '../logger';
 import { openDatabase, type SqliteDatabase } from '../persistence/sqlite/database';
 import { SqliteIdentityPersister } from '../persistence/sqlite/identity';
+import { SqliteSessionPersister } from '../persistence/sqlite/session';
+import { adminSessionHandlers } from '../session/handler-admin';
+import { sessionHandlers } from '../session/handler';
+import { SessionManager } from '../session/manager';
+import type { SessionPersister } from '../session/persister';
+import type { FetchLike } from '../selfservice/strategy/password/hibp';
+import { buildSelfService, type SelfService } from './selfservice';
 import { schemaHandlers } from '../schema/handler';
 import { IdentitySchemaRegistry } from '../schema/registry';
 import type { Hono } from 'hono';
@@ -27,6 +34,8 @@ export interface RegistryOptions {
   /** Replaces the configured hasher (tests use a fast one). */
   hasher?: Hasher;
   nativeBinding?: string;
+  /** Replaces fetch for HaveIBeenPwned lookups. */
+  hibpFetch?: FetchLike;
 }
 
 export interface Registry {
@@ -39,6 +48,9 @@ export interface Registry {
   identityPersister: IdentityPersister;
   identityManager: IdentityManager;
   credentialsCounters: CredentialsCounter[];
+  sessionPersister: SessionPersister;
+  sessionManager: SessionManager;
+  selfService: SelfService;
   publicApp: Hono;
   adminApp: Hono;
   close(): void;
@@ -65,6 +77,34 @@ export async function createRegistry(opts: RegistryOptions): Promise<Registry> {
     publicBaseURL,
   });
 
+  const sessionPersister = new SqliteSessionPersister(database);
+  const sessionManager = new SessionManager({ sessionPersister, clock, config });
+  const schemaUrl = (id: string): string => identityManager.schemaUrl(id);
+  const sessionDeps = {
+    sessionPersister,
+    sessionManager,
+    identityPersister,
+    clock,
+    config,
+    schemaUrl,
+    sessionPageTokens: new PageTokenSealer(config.secretsPagination(), 'sessions'),
+  };
+
+  const selfService = buildSelfService({
+    config,
+    clock,
+    logger,
+    database,
+    schemas,
+    hasher,
+    identityPersister,
+    identityManager,
+    sessionPersister,
+    sessionManager,
+    schemaUrl,
+    ...(opts.hibpFetch ? { hibpFetch: opts.hibpFetch } : {}),
+  });
+
   const identityDeps = {
     identityManager,
     identityPersister,
@@ -77,6 +117,9 @@ export async function createRegistry(opts: RegistryOptions): Promise<Registry> {
     health: healthHandlers({ readyChecks: { database: () => database.db.prepare('SELECT 1').get() } }),
     schema: schemaHandlers({ schemas }),
     identity: { ...identityHandlers(identityDeps), ...identityMutationHandlers(identityDeps) },
+    session: sessionHandlers(sessionDeps),
+    selfService: selfService.handlers,
+    adminSession: adminSessionHandlers(sessionDeps),
     toAdmin: redirectTo(adminBaseURL, 'admin'),
     toPublic: redirectTo(publicBaseURL, 'public'),
   });
@@ -91,6 +134,9 @@ export async function createRegistry(opts: RegistryOptions): Promise<Registry> {
     identityPersister,
     identityManager,
     credentialsCounters,
+    sessionPersister,
+    sessionManager,
+    selfService,
     publicApp: buildApp('public', routes, logger),
     adminApp: buildApp('admin', routes, logger),
     close: () => database.close(),

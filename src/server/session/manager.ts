@@ -1,6 +1,6 @@
 // Issues, finds and checks sessions (session/manager_http.go): token extraction from the X-Session-Token
 // header, the encrypted session cookie or an Authorization bearer; activity and AAL checks; cookies.
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import type { ClockProvider } from '../clock';
 import type { Config } from '../config/config';
@@ -16,7 +16,7 @@ import {
   type Session,
 } from './model';
 import type { SessionPersisterProvider, SessionWithIdentity } from './persister';
-import { hashToken, newLogoutToken, newSessionToken } from './token';
+import { hashToken, logoutToken, newSessionToken } from './token';
 
 export interface RequestInfo {
   headers: Headers;
@@ -54,7 +54,6 @@ export interface CurrentSession extends SessionWithIdentity {
 export interface IssuedSession {
   session: Session;
   token: string;
-  logoutToken: string;
 }
 
 export interface SessionManagerDeps extends SessionPersisterProvider, ClockProvider {
@@ -125,13 +124,32 @@ export class SessionManager {
       identity,
     };
     const token = newSessionToken();
-    const logoutToken = newLogoutToken();
-    this.deps.sessionPersister.createSession({
-      session,
-      tokenHash: hashToken(token),
-      logoutTokenHash: hashToken(logoutToken),
-    });
-    return { session, token, logoutToken };
+    this.deps.sessionPersister.createSession({ session, tokenHash: hashToken(token) });
+    return { session, token };
+  }
+
+  /**
+   * Re-authentication of the same identity (refresh, step-up): the session keeps its id and token, gains
+   * the new methods and a new lifetime (ActivateSession on an existing session).
+   */
+  reactivate(current: CurrentSession, methods: Omit<AuthenticationMethod, 'completed_at'>[]): Session {
+    const now = this.deps.clock.now();
+    const at = now.toISOString();
+    const amr = [
+      ...current.session.authentication_methods,
+      ...methods.map((m) => ({ ...m, completed_at: at })),
+    ];
+    const updated: Session = {
+      ...current.session,
+      authentication_methods: amr,
+      authenticator_assurance_level: assuranceLevel(amr),
+      authenticated_at: at,
+      issued_at: at,
+      expires_at: new Date(now.getTime() + this.deps.config.sessionLifespanMs()).toISOString(),
+      updated_at: at,
+    };
+    this.deps.sessionPersister.updateSession(updated);
+    return updated;
   }
 
   /** Appends methods after step-up or re-authentication (SessionAddAuthenticationMethods). */
@@ -167,6 +185,18 @@ export class SessionManager {
     login.searchParams.set('aal', 'aal2');
     if (requestUrl) login.searchParams.set('return_to', requestUrl);
     throw aalNotSatisfied(login.toString());
+  }
+
+  /** The session's logout token: derived from its id with `secrets.default`, so nothing is stored. */
+  logoutToken(sessionId: string): string {
+    return logoutToken(this.deps.config.secretsDefault()[0] as string, sessionId);
+  }
+
+  /** Whether a logout token belongs to the session, under any configured secret (rotation), in constant time. */
+  isLogoutToken(sessionId: string, candidate: string): boolean {
+    return this.deps.config
+      .secretsDefault()
+      .some((secret) => safeEqual(logoutToken(secret, sessionId), candidate));
   }
 
   /** Set-Cookie for a session (Max-Age = remaining lifetime when persistent). */
@@ -238,4 +268,10 @@ export function deviceFrom(req: RequestInfo): Device {
     null;
   const location = [h.get('cf-ipcity'), h.get('cf-ipcountry')].filter((v): v is string => !!v).join(', ');
   return { id: randomUUID(), ip_address: ip, user_agent: h.get('user-agent'), location };
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }

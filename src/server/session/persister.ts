@@ -5,13 +5,11 @@ import type { Device, Session } from './model';
 export interface NewSession {
   session: Session;
   tokenHash: string;
-  logoutTokenHash: string;
 }
 
 export interface SessionWithIdentity {
   session: Session;
   identity: Identity;
-  logoutTokenHash: string;
 }
 
 export interface ListSessionsQuery {
@@ -30,6 +28,8 @@ export interface SessionPersister {
   createSession(s: NewSession): void;
   /** The session and its identity (without credentials) for a token digest: the whoami hot path. */
   findByTokenHash(tokenHash: string): SessionWithIdentity | undefined;
+  /** Revokes the session of a token digest; false when no session has it. */
+  revokeByTokenHash(tokenHash: string): boolean;
   getSession(id: string): Session | undefined;
   listSessions(q: ListSessionsQuery): Session[];
   countSessions(q: Omit<ListSessionsQuery, 'limit' | 'before' | 'offset'>): number;

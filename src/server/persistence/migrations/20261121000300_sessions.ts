@@ -8,7 +8,6 @@ export const sessions: Migration = {
       id TEXT PRIMARY KEY NOT NULL,
       identity_id TEXT NOT NULL REFERENCES identities (id) ON DELETE CASCADE,
       token_hash TEXT NOT NULL,
-      logout_token_hash TEXT NOT NULL,
       active INTEGER NOT NULL,
       aal TEXT NOT NULL,
       authentication_methods TEXT NOT NULL,

@@ -2,6 +2,11 @@
 import { identities } from './20261121000001_identities';
 import { mailsink } from './20261121000100_mailsink';
 import { sessions } from './20261121000300_sessions';
+import { selfservice } from './20261121000400_selfservice';
 import type { Migration } from './migration';
 
-export const migrations: Migration[] = [identities, mailsink, sessions];
+export const migrations: Migration[] = [identities, mailsink, sessions, selfservice];
+
+// Courier queue (src/server/courier).
+import { courier } from './20261121000200_courier';
+migrations.push(courier);

@@ -26,7 +26,6 @@ interface SessionRow {
 }
 
 interface JoinedRow extends SessionRow {
-  logout_token_hash: string;
   i_schema_id: string;
   i_state: string;
   i_state_changed_at: string | null;
@@ -48,7 +47,7 @@ const DEVICES = `(SELECT json_group_array(json_object('id', d.id, 'ip_address', 
 const SESSION_COLUMNS = `s.id, s.identity_id, s.active, s.aal, s.authentication_methods, s.authenticated_at, s.issued_at,
   s.expires_at, s.created_at, s.updated_at, ${DEVICES}`;
 
-const BY_TOKEN = `SELECT ${SESSION_COLUMNS}, s.logout_token_hash,
+const BY_TOKEN = `SELECT ${SESSION_COLUMNS},
     i.schema_id AS i_schema_id, i.state AS i_state, i.state_changed_at AS i_state_changed_at, i.traits AS i_traits,
     i.metadata_public AS i_metadata_public, i.metadata_admin AS i_metadata_admin, i.external_id AS i_external_id,
     i.organization_id AS i_organization_id, i.available_aal AS i_available_aal, i.created_at AS i_created_at,
@@ -64,18 +63,17 @@ const BY_TOKEN = `SELECT ${SESSION_COLUMNS}, s.logout_token_hash,
 export class SqliteSessionPersister implements SessionPersister {
   constructor(private readonly store: SqliteDatabase) {}
 
-  createSession({ session: s, tokenHash, logoutTokenHash }: NewSession): void {
+  createSession({ session: s, tokenHash }: NewSession): void {
     this.store.transaction(() => {
       this.store
         .prepare(
-          `INSERT INTO sessions (id, identity_id, token_hash, logout_token_hash, active, aal, authentication_methods,
-             authenticated_at, issued_at, expires_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
+          `INSERT INTO sessions (id, identity_id, token_hash, active, aal, authentication_methods,
+             authenticated_at, issued_at, expires_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
         )
         .run(
           s.id,
           s.identity_id,
           tokenHash,
-          logoutTokenHash,
           s.active ? 1 : 0,
           s.authenticator_assurance_level,
           JSON.stringify(s.authentication_methods),
@@ -109,7 +107,11 @@ export class SqliteSessionPersister implements SessionPersister {
       created_at: row.i_created_at,
       updated_at: row.i_updated_at,
     };
-    return { session: { ...toSession(row), identity }, identity, logoutTokenHash: row.logout_token_hash };
+    return { session: { ...toSession(row), identity }, identity };
+  }
+
+  revokeByTokenHash(tokenHash: string): boolean {
+    return this.store.prepare('UPDATE sessions SET active = 0 WHERE token_hash = ?').run(tokenHash).changes > 0;
   }
 
   getSession(id: string): Session | undefined {

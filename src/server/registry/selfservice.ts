@@ -1,0 +1,152 @@
+// Composition of the self-service flows: flow machinery, strategies in Kratos's order, hooks, handlers.
+import type { Clock } from '../clock';
+import type { Config } from '../config/config';
+import type { Hasher, HashersConfig } from '../hash/model';
+import { Csrf } from '../http/csrf';
+import type { IdentityManager } from '../identity/manager';
+import type { IdentityPersister } from '../identity/persister';
+import type { Logger } from '../logger';
+import type { SqliteDatabase } from '../persistence/sqlite/database';
+import { SqliteErrorPersister, SqliteFlowPersister } from '../persistence/sqlite/flow';
+import type { IdentitySchemaRegistry } from '../schema/registry';
+import { ErrorManager } from '../selfservice/errorx/manager';
+import { errorHandlers } from '../selfservice/errorx/handler';
+import { methodConfig, methodEnabled } from '../selfservice/flow/config';
+import { loginHandlers } from '../selfservice/flow/login/handler';
+import { LoginFlowManager } from '../selfservice/flow/login/manager';
+import { logoutHandlers } from '../selfservice/flow/logout/handler';
+import { registrationHandlers } from '../selfservice/flow/registration/handler';
+import { RegistrationFlowManager } from '../selfservice/flow/registration/manager';
+import { FlowService } from '../selfservice/flow/service';
+import type { LoginStrategy, RegistrationStrategy } from '../selfservice/flow/strategy';
+import { revokeActiveSessionsHook } from '../selfservice/hook/revoke-active-sessions';
+import { startLoginTimingCalibration } from '../selfservice/strategy/password/delay';
+import type { FetchLike } from '../selfservice/strategy/password/hibp';
+import { passwordLoginStrategy } from '../selfservice/strategy/password/login';
+import { createPasswordPolicy, type PasswordPolicyConfig } from '../selfservice/strategy/password/policy';
+import { passwordRegistrationStrategy } from '../selfservice/strategy/password/registration';
+import { profileRegistrationStrategy } from '../selfservice/strategy/profile/registration';
+import type { SessionManager } from '../session/manager';
+import type { SessionPersister } from '../session/persister';
+
+export interface SelfServiceDeps {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  database: SqliteDatabase;
+  schemas: IdentitySchemaRegistry;
+  hasher: Hasher;
+  identityPersister: IdentityPersister;
+  identityManager: IdentityManager;
+  sessionPersister: SessionPersister;
+  sessionManager: SessionManager;
+  schemaUrl(schemaId: string): string;
+  /** Replaces fetch for HaveIBeenPwned (tests; this machine is offline). */
+  hibpFetch?: FetchLike;
+}
+
+export function buildSelfService(d: SelfServiceDeps) {
+  const { config, clock, logger } = d;
+  const csrf = new Csrf(config, () => clock.now());
+  const flowPersister = new SqliteFlowPersister(d.database);
+  const errorPersister = new SqliteErrorPersister(d.database);
+  const errorManager = new ErrorManager({ config, clock, logger, errorPersister });
+  const flows = new FlowService({ config, clock, logger, csrf, errorManager, flowPersister });
+
+  const passwordPolicy = createPasswordPolicy(methodConfig<PasswordPolicyConfig>(config, 'password'), {
+    ...(d.hibpFetch ? { fetch: d.hibpFetch } : {}),
+  });
+  const timing = startLoginTimingCalibration(
+    config.get<HashersConfig | undefined>('hashers', undefined),
+    d.hasher,
+  );
+
+  const loginStrategies: LoginStrategy[] = [
+    passwordLoginStrategy({
+      flows,
+      hasher: d.hasher,
+      identityPersister: d.identityPersister,
+      schemas: d.schemas,
+      timing,
+      logger,
+      enabled: () => methodEnabled(config, 'password'),
+    }),
+  ];
+  const credentialStrategies: RegistrationStrategy[] = [
+    passwordRegistrationStrategy({
+      flows,
+      hasher: d.hasher,
+      identityManager: d.identityManager,
+      schemas: d.schemas,
+      policy: passwordPolicy,
+      enabled: () => methodEnabled(config, 'password'),
+    }),
+  ];
+  const registrationStrategies: RegistrationStrategy[] = [
+    profileRegistrationStrategy({
+      flows,
+      schemas: d.schemas,
+      identityManager: d.identityManager,
+      credentialStrategies: () => credentialStrategies,
+    }),
+    ...credentialStrategies,
+  ];
+
+  const loginFlows = new LoginFlowManager({
+    flows,
+    sessionManager: d.sessionManager,
+    schemas: d.schemas,
+    loginStrategies,
+  });
+  const registrationFlows = new RegistrationFlowManager({
+    flows,
+    sessionManager: d.sessionManager,
+    schemas: d.schemas,
+    registrationStrategies,
+  });
+  const common = {
+    flows,
+    config,
+    csrf,
+    sessionManager: d.sessionManager,
+    schemas: d.schemas,
+    schemaUrl: d.schemaUrl,
+  };
+
+  return {
+    csrf,
+    flows,
+    errorManager,
+    passwordPolicy,
+    loginFlows,
+    registrationFlows,
+    handlers: {
+      errors: errorHandlers({ clock, errorPersister }),
+      login: loginHandlers({
+        ...common,
+        loginFlows,
+        loginStrategies,
+        postLoginHooks: {
+          revoke_active_sessions: revokeActiveSessionsHook({ sessionPersister: d.sessionPersister }),
+        },
+      }),
+      registration: registrationHandlers({
+        ...common,
+        identityManager: d.identityManager,
+        registrationFlows,
+        registrationStrategies,
+        postRegistrationHooks: {},
+      }),
+      logout: logoutHandlers({
+        config,
+        csrf,
+        sessionManager: d.sessionManager,
+        sessionPersister: d.sessionPersister,
+        errorManager,
+        isJson: (c) => flows.isJson(c),
+      }),
+    },
+  };
+}
+
+export type SelfService = ReturnType<typeof buildSelfService>;
