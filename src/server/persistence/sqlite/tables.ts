@@ -144,3 +144,39 @@ export interface Tables {
   mailsink_attachments: MailsinkAttachmentRow;
   mailsink_sms: MailsinkSmsRow;
 }
+
+// Courier queue (src/server/courier). Append-only addition to Tables, like the mail sink's.
+export interface CourierMessageRow {
+  id: string;
+  status: string;
+  type: string;
+  channel: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  html_body: string;
+  template_type: string;
+  /** JSON object with Kratos's JSON field names. */
+  template_data: string;
+  /** JSON object of header name to values. */
+  request_headers: string;
+  send_count: number;
+  next_attempt_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CourierDispatchRow {
+  id: string;
+  message_id: string;
+  status: string;
+  /** JSON of herodot's DefaultError, or null for a success. */
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Tables {
+  courier_messages: CourierMessageRow;
+  courier_message_dispatches: CourierDispatchRow;
+}
