@@ -5,6 +5,7 @@ import type { RawConfig } from './config/config';
 import { ensureDefaultConfig } from './config/defaults';
 import { loadConfig } from './config/load';
 import type { Hasher } from './hash/model';
+import type { FetchLike } from './selfservice/strategy/password/hibp';
 import { listen, type Listening } from './http/listen';
 import { createLogger, type Logger } from './logger';
 import { createRegistry, type Registry } from './registry';
@@ -25,6 +26,8 @@ export interface ServerOptions {
   clock?: MovableClock;
   hasher?: Hasher;
   nativeBinding?: string;
+  /** Replaces fetch for HaveIBeenPwned lookups (tests). */
+  hibpFetch?: FetchLike;
 }
 
 export interface ServerUrls {
@@ -60,6 +63,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Gatehou
     logger,
     ...(options.hasher ? { hasher: options.hasher } : {}),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.hibpFetch ? { hibpFetch: options.hibpFetch } : {}),
   });
 
   const listening: Listening[] = [];

@@ -78,13 +78,23 @@ export interface TestServer extends GatehouseServer {
   sdk: Sdk;
 }
 
-export async function createTestServer(overrides: RawConfig = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  /** The hasher (default: bcrypt cost 4, fast). */
+  bcryptCost?: number;
+}
+
+export async function createTestServer(
+  overrides: RawConfig = {},
+  opts: TestServerOptions = {},
+): Promise<TestServer> {
   const server = await createServer({
     config: testConfig(overrides),
     env: {},
     ports: { public: 0, admin: 0 },
     logger: silentLogger,
-    hasher: createHasher({ algorithm: 'bcrypt', bcrypt: { cost: 4 } }, { dev: true }),
+    hasher: createHasher({ algorithm: 'bcrypt', bcrypt: { cost: opts.bcryptCost ?? 4 } }, { dev: true }),
+    // This machine is offline: HaveIBeenPwned lookups fail fast and count as network errors.
+    hibpFetch: () => Promise.reject(new TypeError('fetch failed: offline test environment')),
   });
   return Object.assign(server, { sdk: createSdk(server.urls) });
 }

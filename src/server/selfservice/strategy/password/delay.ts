@@ -167,3 +167,27 @@ export function startLoginTimingCalibration(
   }));
   return { target: () => pending };
 }
+
+/**
+ * The durations of recent real password verifications. Unknown-identifier logins wait as long as the
+ * median of these, so the delay follows the machine's current speed instead of a measurement taken at
+ * start (which a busy start-up skews).
+ */
+export class RecentVerifyTimes {
+  private readonly samples: number[] = [];
+
+  constructor(private readonly capacity = 32) {}
+
+  record(ms: number): void {
+    this.samples.push(ms);
+    if (this.samples.length > this.capacity) this.samples.shift();
+  }
+
+  /** The median and a tenth of it as deviation, or undefined before three samples exist. */
+  target(): TimingTarget | undefined {
+    if (this.samples.length < 3) return undefined;
+    const sorted = [...this.samples].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)] as number;
+    return { expectedMs: median, deviationMs: median / 10 };
+  }
+}

@@ -16,7 +16,7 @@ import { type LoginStrategy, NOT_RESPONSIBLE, type SubmitContext } from '../../f
 import { requiredFields, uiError } from '../../flow/ui-error';
 import { methodDisabled } from '../../flow/errors';
 import type { CurrentSession } from '../../../session/manager';
-import { equaliseTiming, type LoginTimingCalibration } from './delay';
+import { equaliseTiming, type LoginTimingCalibration, RecentVerifyTimes } from './delay';
 import { hiddenIdentifier, identifierInput, loginSubmit, passwordInput } from './nodes';
 
 export interface PasswordLoginDeps {
@@ -30,6 +30,7 @@ export interface PasswordLoginDeps {
 }
 
 export function passwordLoginStrategy(deps: PasswordLoginDeps): LoginStrategy {
+  const recent = new RecentVerifyTimes();
   const label = (flow: StoredFlow): ReturnType<typeof identifierLabel> =>
     identifierLabel(deps.schemas.find(flow.identity_schema ?? '')?.json ?? {});
 
@@ -78,10 +79,13 @@ export function passwordLoginStrategy(deps: PasswordLoginDeps): LoginStrategy {
       );
       const hashed = identity?.credentials.password?.config.hashed_password;
       if (!identity || typeof hashed !== 'string') {
-        await equaliseTiming(await deps.timing.target());
+        await equaliseTiming(recent.target() ?? (await deps.timing.target()));
         throw keep(uiError(invalidCredentials()));
       }
-      if (!(await verify(deps, password, hashed))) throw keep(uiError(invalidCredentials()));
+      const started = performance.now();
+      const ok = await verify(deps, password, hashed);
+      recent.record(performance.now() - started);
+      if (!ok) throw keep(uiError(invalidCredentials()));
       if (deps.hasher.needsRehash(hashed)) await rehash(deps, identity, password);
       return identity;
     },
