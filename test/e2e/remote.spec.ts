@@ -43,7 +43,7 @@ test.describe.serial('remote connections', () => {
     await screenshot(page, testInfo, 'remote identities');
 
     // Remote Kratos cannot filter by state: the console filters the page and says so.
-    await page.getByRole('textbox', { name: 'State' }).click();
+    await page.getByRole('combobox', { name: 'State' }).click();
     await page.getByRole('option', { name: 'Inactive' }).click();
     await expect(page.getByText(/cannot filter by schema or state/)).toBeVisible();
 
@@ -68,7 +68,7 @@ test.describe.serial('remote connections', () => {
     await screenshot(page, testInfo, 'production identity (locked)');
 
     await page.getByRole('button', { name: 'Unlock' }).click();
-    await page.getByRole('menuitem', { name: '5 minutes' }).click();
+    await page.getByRole('menuitem', { name: '5 minutes', exact: true }).click();
     await expect(page.getByText(/Unlocked · \d+:\d\d/)).toBeVisible();
 
     await page.getByRole('button', { name: 'More' }).click();

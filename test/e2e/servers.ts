@@ -50,6 +50,8 @@ identity:
   default_schema_id: customer
   schemas:
     - { id: customer, url: "file://${dataDir}/customer.schema.json" }
+courier:
+  smtp: { connection_uri: "smtp://127.0.0.1:1/?disable_starttls=true" }
 hashers: { algorithm: bcrypt, bcrypt: { cost: 4 } }
 secrets:
   default: [e2e-secret-that-is-long-enough-0001]
