@@ -72,6 +72,20 @@ describe('SMTP delivery to the mail sink', () => {
     });
   });
 
+  it('case=a started courier delivers right after queueing, without waiting for pull_wait', async () => {
+    h = createHarness({ courier: { worker: { pull_wait: '1h' } } }, { defaultSmtpUri: sinkUri() });
+    h.clock.reset();
+    h.start();
+    await new Promise((r) => setTimeout(r, 20));
+    const m = await h.courier.queueEmail({
+      templateType: 'login_code_valid',
+      model: { To: 'fast@example.com', LoginCode: '246810' },
+    });
+    await expect.poll(() => store.listMail({}).length, { timeout: 3000 }).toBe(1);
+    expect(store.listMail({})[0]?.subject).toBe('Use code 246810 to log in');
+    await expect.poll(() => h.persister.getMessage(m.id)?.status).toBe('sent');
+  });
+
   it('case=from_name, headers (Cc/Bcc join the envelope) and local_name', async () => {
     h = createHarness({
       courier: {

@@ -147,20 +147,21 @@ export class Dispatcher {
       return;
     }
     let claimed = 0;
+    let waitMs = 1000;
     this.running = this.dispatchQueue();
     try {
       claimed = await this.running;
+      waitMs = this.deps.settings.pullWaitMs();
+      // A full batch means more may be waiting; a wake-up during the pass means a new message.
+      if (this.again || claimed >= this.deps.settings.pullCount()) waitMs = 0;
     } catch (e) {
       this.deps.logger.error('courier: dispatching the queue failed', {
         error: e instanceof Error ? e.message : String(e),
       });
     } finally {
       this.running = undefined;
+      this.again = false;
     }
-    if (this.closed) return;
-    // A full batch means more may be waiting; a wake-up during the pass means a new message.
-    const immediately = this.again || claimed >= this.deps.settings.pullCount();
-    this.again = false;
-    this.schedule(immediately ? 0 : this.deps.settings.pullWaitMs());
+    this.schedule(waitMs);
   }
 }
