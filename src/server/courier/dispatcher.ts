@@ -146,11 +146,10 @@ export class Dispatcher {
       this.again = true;
       return;
     }
-    let claimed = 0;
     let waitMs = 1000;
     this.running = this.dispatchQueue();
     try {
-      claimed = await this.running;
+      const claimed = await this.running;
       waitMs = this.deps.settings.pullWaitMs();
       // A full batch means more may be waiting; a wake-up during the pass means a new message.
       if (this.again || claimed >= this.deps.settings.pullCount()) waitMs = 0;
