@@ -30,6 +30,8 @@ const V2_DEFAULT_LIMIT = 50;
 const V2_MAX_LIMIT = 250;
 const TEXT_JSON = 'text/json';
 const RELEASE_BODY_BYTES = 64 * 1024;
+// A Mailpit client may send thousands of IDs.
+const DELETE_BODY_BYTES = 1024 * 1024;
 
 const SEARCH_COLUMNS = { from: 'mh_from', to: 'mh_to', containing: 'mh_containing' } as const;
 
@@ -89,7 +91,7 @@ export function registerMailHog(app: Hono, ctx: ApiContext): void {
   app.delete(p.v1Messages, async (c) => {
     // MailHog clients send no body. A Mailpit client's {"IDs":[...]} deletes only those (answered the
     // Mailpit way) rather than everything, so that pointing a Mailpit client at the root loses nothing.
-    const text = await readBodyText(c, RELEASE_BODY_BYTES);
+    const text = await readBodyText(c, DELETE_BODY_BYTES);
     if (text.trim() !== '') {
       const ids = mailpitIds(text);
       if (ids === undefined)

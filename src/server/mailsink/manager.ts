@@ -46,9 +46,14 @@ export class MailSinkManager {
 
   async receiveMail(raw: Buffer, envelope: MailEnvelope): Promise<MailRecord> {
     const mail = await buildMail(raw, envelope, { clock: this.deps.clock, hostname: this.hostname });
-    this.store.insertMail(mail);
-    const stored = this.store.findMail(mail.id);
-    if (!stored) throw new Error(`stored message ${mail.id} cannot be read back`);
+    const seq = this.store.insertMail(mail);
+    const { raw: _raw, search: _search, attachments, ...rest } = mail;
+    const stored: MailRecord = {
+      ...rest,
+      seq,
+      read: false,
+      attachments: attachments.map(({ content: _c, ...meta }) => meta),
+    };
     this.counters.smtpAccepted++;
     this.counters.smtpAcceptedBytes += mail.sizeBytes;
     this.deps.logger.debug('mail sink captured a message', {

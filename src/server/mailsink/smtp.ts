@@ -122,16 +122,24 @@ export async function startSmtp(
   };
 }
 
-/** Closes an SMTP server: idle clients get a moment to finish, then 421 and a closed connection. */
+/**
+ * Closes an SMTP server: idle sessions (a client's pooled connection) get 421 at once, a session inside a
+ * mail transaction gets a moment to finish it, then 421 as well.
+ */
 function closeSmtp(server: SMTPServer): Promise<void> {
   return new Promise((resolve) => {
     server.close(() => undefined);
     const deadline = Date.now() + CLOSE_GRACE_MS + 500;
     const check = (): void => {
-      if (server.connections.size === 0 || Date.now() > deadline) {
-        for (const c of server.connections) c.close();
-        resolve();
-      } else setTimeout(check, 20);
+      for (const c of server.connections) {
+        const busy = c.session.envelope?.mailFrom || c._dataStream;
+        if (!busy || Date.now() > deadline) {
+          c.send(421, 'Server shutting down');
+          c.close();
+        }
+      }
+      if (server.connections.size === 0 || Date.now() > deadline) resolve();
+      else setTimeout(check, 20);
     };
     check();
   });

@@ -81,69 +81,73 @@ const attachmentColumns = [
 export class SqliteMailSinkPersister implements MailSinkPersister {
   constructor(private readonly store: SqliteDatabase) {}
 
+  // Inserts use fixed SQL through cached prepared statements: this is the SMTP hot path.
   insertMail(mail: NewMail): number {
     return this.store.transaction(() => {
-      const q = this.store.query;
-      const row = this.store.first(
-        q
-          .insertInto('mailsink_messages')
-          .values({
-            id: mail.id,
-            mailhog_id: mail.mailhogId,
-            hostname: mail.hostname,
-            created_at: mail.createdAt,
-            created_ms: mail.createdMs,
-            helo: mail.envelope.helo,
-            mail_from: mail.envelope.mailFrom,
-            rcpt_to: JSON.stringify(mail.envelope.rcptTo),
-            remote_address: mail.envelope.remoteAddress,
-            secure: mail.envelope.secure ? 1 : 0,
-            auth_user: mail.envelope.authUser,
-            size: mail.sizeBytes,
-            raw: mail.raw,
-            headers: JSON.stringify(mail.headers),
-            message_id: mail.messageId,
-            subject: mail.subject,
-            date_ms: mail.date?.ms ?? null,
-            date_offset_minutes: mail.date?.offsetMinutes ?? null,
-            date_sent: mail.dateSent,
-            from_json: mail.from ? JSON.stringify(mailpitAddress(mail.from)) : null,
-            to_json: JSON.stringify(mail.to.map(mailpitAddress)),
-            cc_json: JSON.stringify(mail.cc.map(mailpitAddress)),
-            bcc_json: JSON.stringify(mail.bcc.map(mailpitAddress)),
-            reply_to_json: JSON.stringify(mail.replyTo.map(mailpitAddress)),
-            text: mail.text,
-            html: mail.html,
-            snippet: mail.snippet,
-            attachment_count: mail.attachments.filter((a) => !a.inline).length,
-            inline_count: mail.attachments.filter((a) => a.inline).length,
-            parse_error: mail.parseError,
-            mh_from: mail.search.mhFrom,
-            mh_to: mail.search.mhTo,
-            mh_containing: mail.search.mhContaining,
-            search_text: mail.search.text,
-          })
-          .returning('seq'),
+      const row: Omit<MailsinkMessageRow, 'seq' | 'read'> = {
+        id: mail.id,
+        mailhog_id: mail.mailhogId,
+        hostname: mail.hostname,
+        created_at: mail.createdAt,
+        created_ms: mail.createdMs,
+        helo: mail.envelope.helo,
+        mail_from: mail.envelope.mailFrom,
+        rcpt_to: JSON.stringify(mail.envelope.rcptTo),
+        remote_address: mail.envelope.remoteAddress,
+        secure: mail.envelope.secure ? 1 : 0,
+        auth_user: mail.envelope.authUser,
+        size: mail.sizeBytes,
+        raw: mail.raw,
+        headers: JSON.stringify(mail.headers),
+        message_id: mail.messageId,
+        subject: mail.subject,
+        date_ms: mail.date?.ms ?? null,
+        date_offset_minutes: mail.date?.offsetMinutes ?? null,
+        date_sent: mail.dateSent,
+        from_json: mail.from ? JSON.stringify(mailpitAddress(mail.from)) : null,
+        to_json: JSON.stringify(mail.to.map(mailpitAddress)),
+        cc_json: JSON.stringify(mail.cc.map(mailpitAddress)),
+        bcc_json: JSON.stringify(mail.bcc.map(mailpitAddress)),
+        reply_to_json: JSON.stringify(mail.replyTo.map(mailpitAddress)),
+        text: mail.text,
+        html: mail.html,
+        snippet: mail.snippet,
+        attachment_count: mail.attachments.filter((a) => !a.inline).length,
+        inline_count: mail.attachments.filter((a) => a.inline).length,
+        parse_error: mail.parseError,
+        mh_from: mail.search.mhFrom,
+        mh_to: mail.search.mhTo,
+        mh_containing: mail.search.mhContaining,
+        search_text: mail.search.text,
+      };
+      const columns = Object.keys(row);
+      const seq = Number(
+        this.store
+          .prepare(
+            `INSERT INTO mailsink_messages (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+          )
+          .run(...Object.values(row)).lastInsertRowid,
       );
-      const seq = Number(row?.seq);
+      const insertAttachment = this.store.prepare(
+        `INSERT INTO mailsink_attachments (id, message_seq, position, part_id, filename, content_type, content_id,
+           disposition, inline, size, md5, sha1, sha256, content) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+      );
       mail.attachments.forEach((a, position) => {
-        this.store.run(
-          q.insertInto('mailsink_attachments').values({
-            id: a.id,
-            message_seq: seq,
-            position,
-            part_id: a.partId,
-            filename: a.filename,
-            content_type: a.contentType,
-            content_id: a.contentId,
-            disposition: a.disposition,
-            inline: a.inline ? 1 : 0,
-            size: a.sizeBytes,
-            md5: a.md5,
-            sha1: a.sha1,
-            sha256: a.sha256,
-            content: a.content,
-          }),
+        insertAttachment.run(
+          a.id,
+          seq,
+          position,
+          a.partId,
+          a.filename,
+          a.contentType,
+          a.contentId,
+          a.disposition,
+          a.inline ? 1 : 0,
+          a.sizeBytes,
+          a.md5,
+          a.sha1,
+          a.sha256,
+          a.content,
         );
       });
       return seq;
