@@ -45,7 +45,7 @@ async function spaInit(
   }
 > {
   const res = await browserFetch(jar, `${base}/self-service/${kind}/browser${query}`, { headers: json });
-  const body = await res.json();
+  const body = (await res.json()) as Awaited<ReturnType<typeof spaInit>>;
   expect(res.status, JSON.stringify(body)).toBe(200);
   expectValidResponse('GET', res.url || `${base}/self-service/${kind}/browser`, 200, body);
   return body;

@@ -156,4 +156,39 @@ export class Config {
   sessionCookiePersistent(): boolean {
     return this.get('session.cookie.persistent', true);
   }
+
+  /** serve.public.cors with Kratos's defaults, or undefined when disabled (the default). */
+  publicCors():
+    | {
+        allowedOrigins: string[];
+        allowedMethods: string[];
+        allowedHeaders: string[];
+        exposedHeaders: string[];
+        allowCredentials: boolean;
+        maxAgeSeconds: number;
+      }
+    | undefined {
+    if (!this.get('serve.public.cors.enabled', false)) return undefined;
+    return {
+      allowedOrigins: this.get('serve.public.cors.allowed_origins', ['*']),
+      allowedMethods: this.get('serve.public.cors.allowed_methods', [
+        'POST',
+        'GET',
+        'PUT',
+        'PATCH',
+        'DELETE',
+      ]),
+      allowedHeaders: this.get('serve.public.cors.allowed_headers', [
+        'Authorization',
+        'Content-Type',
+        'Max-Age',
+        'X-Session-Token',
+        'X-XSRF-TOKEN',
+        'X-CSRF-TOKEN',
+      ]),
+      exposedHeaders: this.get('serve.public.cors.exposed_headers', ['Content-Type']),
+      allowCredentials: this.get('serve.public.cors.allow_credentials', true),
+      maxAgeSeconds: this.get('serve.public.cors.max_age', 0),
+    };
+  }
 }

@@ -1,6 +1,7 @@
 // Builds the public and admin Hono apps from the route table, with Kratos's 404 negotiation, the one
 // error writer, and the admin API's habit of adding `/admin` to any path that lacks it.
 import { Hono, type Context } from 'hono';
+import { cors } from 'hono/cors';
 import { getPath } from 'hono/utils/url';
 import { writeError } from '../errors/writer';
 import type { Logger } from '../logger';
@@ -10,8 +11,23 @@ import type { RouteDef, ServerKind } from './routes';
 const NOT_FOUND_REASON =
   'The requested route does not exist. Make sure you are using the right path, domain, and port.';
 
-export function buildApp(kind: ServerKind, routes: RouteDef[], logger: Logger): Hono {
+export interface CorsSettings {
+  allowedOrigins: string[];
+  allowedMethods: string[];
+  allowedHeaders: string[];
+  exposedHeaders: string[];
+  allowCredentials: boolean;
+  maxAgeSeconds: number;
+}
+
+export function buildApp(
+  kind: ServerKind,
+  routes: RouteDef[],
+  logger: Logger,
+  corsSettings?: CorsSettings,
+): Hono {
   const app = new Hono(kind === 'admin' ? { getPath: (req) => withAdminPrefix(getPath(req)) } : {});
+  if (corsSettings) app.use('*', corsMiddleware(corsSettings));
   for (const r of routes) {
     if (r.server !== kind) continue;
     app.on(r.method, r.path, r.handler);
@@ -19,6 +35,23 @@ export function buildApp(kind: ServerKind, routes: RouteDef[], logger: Logger): 
   app.notFound(notFound);
   app.onError((err, c) => writeError(c, err, logger));
   return app;
+}
+
+/** rs/cors semantics as Kratos configures it: `*` and `*.example.com` patterns, the origin echoed back. */
+function corsMiddleware(s: CorsSettings): ReturnType<typeof cors> {
+  const patterns = s.allowedOrigins.map((o: string) =>
+    o === '*'
+      ? /^.*$/
+      : new RegExp(`^${o.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`, 'i'),
+  );
+  return cors({
+    origin: (origin: string) => (origin && patterns.some((p) => p.test(origin)) ? origin : null),
+    allowMethods: s.allowedMethods,
+    allowHeaders: s.allowedHeaders,
+    exposeHeaders: s.exposedHeaders,
+    credentials: s.allowCredentials,
+    ...(s.maxAgeSeconds > 0 ? { maxAge: s.maxAgeSeconds } : {}),
+  });
 }
 
 function withAdminPrefix(path: string): string {

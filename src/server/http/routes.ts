@@ -11,6 +11,16 @@ import { ROUTE_ADMIN_SCHEMA, ROUTE_ADMIN_SCHEMAS, ROUTE_SCHEMA, ROUTE_SCHEMAS } 
 import { ROUTE_MY_SESSION, ROUTE_MY_SESSIONS, ROUTE_WHOAMI } from '../session/handler';
 import { ROUTE_ERRORS } from '../selfservice/errorx/handler';
 import {
+  ROUTE_UI_ERROR,
+  ROUTE_UI_LOGIN,
+  ROUTE_UI_RECOVERY,
+  ROUTE_UI_REGISTRATION,
+  ROUTE_UI_ROOT,
+  ROUTE_UI_SETTINGS,
+  ROUTE_UI_VERIFICATION,
+  ROUTE_UI_WELCOME,
+} from '../selfservice/ui/handler';
+import {
   ROUTE_LOGIN,
   ROUTE_LOGIN_API,
   ROUTE_LOGIN_BROWSER,
@@ -78,6 +88,7 @@ export interface Handlers {
     registration: FlowHandlers;
     logout: { createBrowser: RouteHandler; logout: RouteHandler; logoutApi: RouteHandler };
   };
+  uiPages: Record<'root' | 'login' | 'registration' | 'settings' | 'recovery' | 'verification' | 'error' | 'welcome', RouteHandler>;
   toAdmin: RouteHandler;
   toPublic: RouteHandler;
 }
@@ -175,6 +186,20 @@ export function routeTable(h: Handlers): RouteDef[] {
     },
     { server: 'public', method: 'GET', path: ROUTE_LOGOUT, handler: h.selfService.logout.logout },
     { server: 'public', method: 'DELETE', path: ROUTE_LOGOUT_API, handler: h.selfService.logout.logoutApi },
+
+    // The built-in self-service UI.
+    ...(
+      [
+        [ROUTE_UI_ROOT, h.uiPages.root],
+        [ROUTE_UI_LOGIN, h.uiPages.login],
+        [ROUTE_UI_REGISTRATION, h.uiPages.registration],
+        [ROUTE_UI_SETTINGS, h.uiPages.settings],
+        [ROUTE_UI_RECOVERY, h.uiPages.recovery],
+        [ROUTE_UI_VERIFICATION, h.uiPages.verification],
+        [ROUTE_UI_ERROR, h.uiPages.error],
+        [ROUTE_UI_WELCOME, h.uiPages.welcome],
+      ] as const
+    ).map(([path, handler]): RouteDef => ({ server: 'public', method: 'GET', path, handler })),
   ];
 }
 

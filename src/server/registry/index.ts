@@ -23,6 +23,7 @@ import { SessionManager } from '../session/manager';
 import type { SessionPersister } from '../session/persister';
 import type { FetchLike } from '../selfservice/strategy/password/hibp';
 import { buildSelfService, type SelfService } from './selfservice';
+import { uiPageHandlers } from '../selfservice/ui/handler';
 import { schemaHandlers } from '../schema/handler';
 import { IdentitySchemaRegistry } from '../schema/registry';
 import type { Hono } from 'hono';
@@ -113,7 +114,15 @@ export async function createRegistry(opts: RegistryOptions): Promise<Registry> {
     adminBaseURL,
     credentialsCounters,
   };
+  // The built-in UI reads flows through the public API in-process, as an external UI would over HTTP.
+  let publicApp: Hono | undefined;
+  const uiPages = uiPageHandlers({
+    publicBaseURL,
+    fetchPublic: async (path, init) =>
+      (publicApp as Hono).request(new URL(path, publicBaseURL()).toString(), init),
+  });
   const routes = routeTable({
+    uiPages,
     health: healthHandlers({ readyChecks: { database: () => database.db.prepare('SELECT 1').get() } }),
     schema: schemaHandlers({ schemas }),
     identity: { ...identityHandlers(identityDeps), ...identityMutationHandlers(identityDeps) },
@@ -137,7 +146,7 @@ export async function createRegistry(opts: RegistryOptions): Promise<Registry> {
     sessionPersister,
     sessionManager,
     selfService,
-    publicApp: buildApp('public', routes, logger),
+    publicApp: (publicApp = buildApp('public', routes, logger, config.publicCors())),
     adminApp: buildApp('admin', routes, logger),
     close: () => database.close(),
   };

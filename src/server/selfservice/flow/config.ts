@@ -27,8 +27,12 @@ registerEmulatedKeys(
   'feature_flags.password_profile_registration_node_group',
 );
 
+/**
+ * The flow's UI. Without a configured `ui_url` Kratos sends browsers to its documentation's fallback pages;
+ * Gatehouse sends them to its built-in pages on the public port instead, which actually work offline.
+ */
 export function uiUrl(config: Config, kind: FlowKind | 'error'): string {
-  return config.get(`selfservice.flows.${kind}.ui_url`, `https://www.ory.com/kratos/docs/fallback/${kind}`);
+  return config.get(`selfservice.flows.${kind}.ui_url`, config.publicURL(`/ui/${kind}`).toString());
 }
 
 export function lifespanMs(config: Config, kind: FlowKind): number {
