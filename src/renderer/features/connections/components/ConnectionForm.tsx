@@ -108,6 +108,7 @@ export function ConnectionForm(props: {
         ),
       )}
       aria-label="Connection"
+      noValidate
     >
       <Stack>
         <TextInput label="Name" placeholder="Production EU" required {...form.getInputProps('name')} />

@@ -110,6 +110,7 @@ export function CreateIdentityPage(): ReactNode {
         <Alert color="yellow">This production connection is locked: unlock it to create identities.</Alert>
       )}
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           submit();
