@@ -338,3 +338,20 @@ describe('raw SMTP quirks in the MailHog view', () => {
     expect(m?.MIME.Parts[1]?.Headers).toEqual({ 'Content-Type': ['text/plain'] });
   });
 });
+
+describe('MailHog -cors-origin', () => {
+  it('case=CORS headers only when an origin is configured', async () => {
+    expect((await t.get('/api/v2/messages')).headers.get('access-control-allow-origin')).toBeNull();
+    const cors = await startTestSink({ corsOrigin: 'http://localhost:3000' });
+    try {
+      for (const method of ['GET', 'OPTIONS']) {
+        const res = await cors.get('/api/v2/messages', { method });
+        expect(res.status).toBe(200);
+        expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+        expect(res.headers.get('access-control-allow-methods')).toBe('OPTIONS,GET,PUT,POST,DELETE');
+      }
+    } finally {
+      await cors.close();
+    }
+  });
+});

@@ -84,12 +84,13 @@ export function registerMailpit(app: Hono, ctx: ApiContext, base: string): void 
     const { start, limit, filters } = paging(c);
     const searchFilters = query === undefined ? [] : mailpitFilters(query);
     const all = store.mailStats();
-    const matching =
-      query === undefined ? store.mailStats(filters) : store.mailStats([...searchFilters, ...filters]);
+    // A plain list reports the mailbox totals as its counts (Mailpit ignores `before` there); a search its matches.
+    const matching = query === undefined ? all : store.mailStats([...searchFilters, ...filters]);
+    const available = query === undefined ? store.countMail(filters) : matching.total;
     // A list with limit 0 returns everything; a search with limit 0 returns nothing (Mailpit).
     const take = query === undefined && limit === 0 ? undefined : limit;
     const messages =
-      take === 0 || start >= matching.total
+      take === 0 || start >= available
         ? []
         : store.listMail({
             filters: [...searchFilters, ...filters],

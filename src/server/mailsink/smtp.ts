@@ -79,6 +79,7 @@ export async function startSmtp(
       clearTimeout(timer);
       socket.removeListener('data', onData);
       socket.removeListener('error', onEarlyError);
+      socket.removeListener('close', onEarlyError);
       socket.pause();
       pending.delete(socket);
       (tls ? secure : plain).server.emit('connection', socket);
@@ -88,7 +89,9 @@ export async function startSmtp(
       socket.unshift(chunk);
       decide(chunk[0] === TLS_HANDSHAKE);
     };
+    // A client that fails or hangs up before the decision is simply forgotten.
     const onEarlyError = (): void => {
+      if (decided) return;
       decided = true;
       clearTimeout(timer);
       pending.delete(socket);
@@ -96,6 +99,7 @@ export async function startSmtp(
     };
     socket.on('data', onData);
     socket.once('error', onEarlyError);
+    socket.once('close', onEarlyError);
     // setImmediate: after a busy event-loop turn the timer may fire before the poll phase has read a
     // ClientHello that already arrived; one more turn lets it be seen.
     const timer = setTimeout(() => setImmediate(() => decide(false)), opts.tlsSniffMs);
