@@ -1,0 +1,137 @@
+// The built-in self-service UI in Chromium, as a user meets it: sign up, see the session, sign out, sign in,
+// a form error on the page, and a journey that starts at an app's return_to on the allow-list.
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test } from '@playwright/test';
+import { createServer, type GatehouseServer } from '../../src/server/index';
+import { silentLogger } from '../../src/server/logger';
+import { freePort } from './servers';
+
+let gatehouse: GatehouseServer;
+let app: Server;
+let appUrl: string;
+let publicUrl: string;
+
+const schema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  type: 'object',
+  properties: {
+    traits: {
+      type: 'object',
+      properties: {
+        email: {
+          type: 'string',
+          format: 'email',
+          title: 'E-Mail',
+          'ory.sh/kratos': { credentials: { password: { identifier: true } } },
+        },
+        name: { type: 'object', properties: { first: { type: 'string', title: 'First name' } } },
+      },
+      required: ['email'],
+      additionalProperties: false,
+    },
+  },
+};
+
+test.beforeAll(async () => {
+  // A stand-in for the developer's app: the page a return_to sends the browser back to.
+  app = createHttpServer((req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html' });
+    res.end(`<!doctype html><title>My app</title><h1>Back in my app at ${req.url}</h1>`);
+  });
+  await new Promise<void>((done) => app.listen(0, '127.0.0.1', done));
+  appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
+  const port = await freePort();
+  publicUrl = `http://127.0.0.1:${port}`;
+  gatehouse = await createServer({
+    config: {
+      dsn: 'memory',
+      dev: true,
+      serve: { public: { port } },
+      selfservice: {
+        default_browser_return_url: `${publicUrl}/ui/welcome`,
+        allowed_return_urls: [appUrl],
+        methods: { password: { config: { haveibeenpwned_enabled: false } } },
+        flows: { registration: { after: { password: { hooks: [{ hook: 'session' }] } } } },
+      },
+      identity: {
+        default_schema_id: 'default',
+        schemas: [
+          { id: 'default', url: `base64://${Buffer.from(JSON.stringify(schema)).toString('base64')}` },
+        ],
+      },
+      hashers: { algorithm: 'bcrypt', bcrypt: { cost: 4 } },
+      secrets: { default: ['e2e-selfservice-secret-0001'] },
+    },
+    env: {},
+    ports: { admin: 0 },
+    logger: silentLogger,
+  });
+});
+
+test.afterAll(async () => {
+  await gatehouse?.close();
+  await new Promise((done) => app?.close(done));
+});
+
+const email = `e2e-${Date.now()}@example.com`;
+const password = 'a long passphrase for the e2e run';
+
+test('sign up, see the session, sign out, sign in', async ({ page }, testInfo) => {
+  await page.goto(`${publicUrl}/ui/registration`);
+  await expect(page).toHaveURL(/\/ui\/registration\?flow=/);
+  await page.getByLabel('E-Mail').fill(email);
+  await page.getByLabel('First name').fill('Ada');
+  await testInfo.attach('registration', {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  });
+  await page.getByRole('button', { name: 'Sign up' }).click();
+
+  // Two-step registration: the credential screen.
+  await expect(page.getByText('Please choose a credential to authenticate yourself with.')).toBeVisible();
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign up' }).click();
+
+  await expect(page).toHaveURL(/\/ui\/welcome/);
+  await expect(page.getByText(email).first()).toBeVisible();
+  await testInfo.attach('welcome', {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  });
+
+  await page.getByRole('link', { name: /sign out/i }).click();
+  await expect(page.getByText(email)).toHaveCount(0);
+
+  await page.goto(`${publicUrl}/ui/login`);
+  await page.getByLabel('E-Mail').fill(email.toUpperCase());
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in with password' }).click();
+  await expect(page).toHaveURL(/\/ui\/welcome/);
+  await expect(page.getByText(email).first()).toBeVisible();
+});
+
+test('a form error is shown on the page and the identifier is kept', async ({ page }, testInfo) => {
+  await page.goto(`${publicUrl}/ui/login`);
+  await page.getByLabel('E-Mail').fill(email);
+  await page.getByLabel('Password').fill('not the right one');
+  await page.getByRole('button', { name: 'Sign in with password' }).click();
+  await expect(page.getByText('The provided credentials are invalid')).toBeVisible();
+  await expect(page.getByLabel('E-Mail')).toHaveValue(email);
+  await expect(page.getByLabel('Password')).toHaveValue('');
+  await testInfo.attach('login error', {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  });
+});
+
+test('a journey that starts from an allowed return_to ends in the app', async ({ page }) => {
+  const target = `${appUrl}/orders?tab=open`;
+  await page.goto(`${publicUrl}/self-service/login/browser?return_to=${encodeURIComponent(target)}`);
+  await expect(page).toHaveURL(/\/ui\/login\?flow=/);
+  await page.getByLabel('E-Mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in with password' }).click();
+  await expect(page).toHaveURL(target);
+  await expect(page.getByRole('heading')).toHaveText('Back in my app at /orders?tab=open');
+});
