@@ -1,8 +1,10 @@
 // `npm run bench [name...]`: runs the benchmarks (all by default) and exits non-zero when a target is missed.
 import { benchIdentities } from './identities';
+import { benchSessions } from './sessions';
 
 const benches: Record<string, () => Promise<boolean>> = {
   identities: benchIdentities,
+  sessions: benchSessions,
 };
 
 const wanted = process.argv.slice(2);

@@ -10,6 +10,8 @@ export interface SessionCookieValue {
 
 export class SessionCookieCodec {
   private readonly keys: Buffer[];
+  /** Decoded cookies, newest last: a browser sends the same cookie on every request (whoami is hot). */
+  private readonly decoded = new Map<string, SessionCookieValue | undefined>();
 
   constructor(secrets: string[]) {
     this.keys = secrets.map((s) => createHash('sha256').update(`gatehouse-session-cookie:${s}`).digest());
@@ -29,6 +31,14 @@ export class SessionCookieCodec {
   }
 
   decode(cookie: string): SessionCookieValue | undefined {
+    if (this.decoded.has(cookie)) return this.decoded.get(cookie);
+    const value = this.decrypt(cookie);
+    if (this.decoded.size >= 4096) this.decoded.delete(this.decoded.keys().next().value as string);
+    this.decoded.set(cookie, value);
+    return value;
+  }
+
+  private decrypt(cookie: string): SessionCookieValue | undefined {
     if (!/^[A-Za-z0-9_-]{40,4096}$/.test(cookie)) return undefined;
     const raw = Buffer.from(cookie, 'base64url');
     for (const key of this.keys) {
