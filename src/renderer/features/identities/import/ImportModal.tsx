@@ -2,6 +2,7 @@
 // ≤200 when plaintext passwords are hashed inline, with a progress bar and a per-item result table.
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Group,
@@ -196,9 +197,14 @@ export function ImportModal(props: {
                       <Table.Td>{r.item.label}</Table.Td>
                       <Table.Td>
                         {r.identityId ? (
-                          <Link to={paths.identity(cid, r.identityId)} onClick={close}>
+                          <Anchor
+                            component={Link}
+                            to={paths.identity(cid, r.identityId)}
+                            onClick={close}
+                            size="sm"
+                          >
                             created
-                          </Link>
+                          </Anchor>
                         ) : (
                           <Text size="sm" c="red">
                             {r.error}
