@@ -224,7 +224,9 @@ describe('SMS over HTTP', () => {
       { host: '127.0.0.1', smtpPort: 0, apiPort: 0 },
     );
     try {
-      h = createHarness({}, { defaultSmsUrl: `${sink.urls.api}/api/v1/sms` });
+      h = createHarness();
+      // The server learns the sink's port after building the courier.
+      h.setDefaultSmsUrl(`${sink.urls.api}/api/v1/sms`);
       await h.courier.queueSms({
         templateType: 'login_code_valid',
         model: { To: '+15550199', LoginCode: '777777' },

@@ -54,12 +54,17 @@ export interface CourierModule {
   dispatcher: Dispatcher;
   /** Points the default SMTP target at the sink once its port is known. */
   setDefaultSmtpUri(uri: string): void;
+  /** Sends SMS without a configured `sms` channel to this URL (the sink's `/api/v1/sms`). */
+  setDefaultSmsUrl(url: string | undefined): void;
   start(): void;
   close(): Promise<void>;
 }
 
 export function createCourier(deps: CourierModuleDeps, opts: CourierModuleOptions = {}): CourierModule {
-  const defaults = { smtpUri: opts.defaultSmtpUri ?? DEFAULT_SINK_SMTP_URI, smsUrl: opts.defaultSmsUrl };
+  const defaults: { smtpUri: string; smsUrl?: string | undefined } = {
+    smtpUri: opts.defaultSmtpUri ?? DEFAULT_SINK_SMTP_URI,
+    smsUrl: opts.defaultSmsUrl,
+  };
   const settings = new CourierSettings(deps.config, defaults);
   const persister = new SqliteCourierPersister(deps.database);
   const loader = new TemplateLoader(settings, {
@@ -97,6 +102,9 @@ export function createCourier(deps: CourierModuleDeps, opts: CourierModuleOption
     dispatcher,
     setDefaultSmtpUri(uri) {
       defaults.smtpUri = uri;
+    },
+    setDefaultSmsUrl(url) {
+      defaults.smsUrl = url;
     },
     start() {
       warnAboutJsonnetBodies(deps.config, deps.logger);

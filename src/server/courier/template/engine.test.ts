@@ -110,10 +110,14 @@ describe('engine', () => {
     }
     const set = parseTemplateSet({ t: lines.join('\n') }, { mode: 'html' });
     set.render('t', model);
-    const n = 200;
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < n; i++) set.render('t', model);
-    const perRenderMs = Number(process.hrtime.bigint() - start) / 1e6 / n;
+    // The best of several batches: a busy machine (the whole suite in parallel) must not fail it.
+    let perRenderMs = Infinity;
+    for (let batch = 0; batch < 5; batch++) {
+      const n = 100;
+      const start = process.hrtime.bigint();
+      for (let i = 0; i < n; i++) set.render('t', model);
+      perRenderMs = Math.min(perRenderMs, Number(process.hrtime.bigint() - start) / 1e6 / n);
+    }
     expect(perRenderMs).toBeLessThan(1);
   });
 });
