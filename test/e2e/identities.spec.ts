@@ -75,6 +75,18 @@ test.describe('embedded server: identities and sessions', () => {
     await expect(table.getByRole('row')).toHaveCount(2);
   });
 
+  test('jump to it from the command palette by identifier', async ({ page }, testInfo) => {
+    await openConsole(page, '/c/embedded/sessions');
+    await page.keyboard.press('Control+K');
+    await page.getByPlaceholder('Go to a screen, identity id or identifier…').fill(EMAIL);
+    await expect(
+      page.getByRole('button', { name: new RegExp(`^${EMAIL.replace(/\./g, '\\.')}`) }),
+    ).toBeVisible();
+    await screenshot(page, testInfo, 'command palette');
+    await page.getByRole('button', { name: new RegExp(`^${EMAIL.replace(/\./g, '\\.')}`) }).click();
+    await expect(page.getByRole('heading', { name: EMAIL })).toBeVisible();
+  });
+
   test('edit a trait', async ({ page }, testInfo) => {
     await openConsole(page, `/c/embedded/identities/${identityId}`);
     const last = page.getByLabel('Last name');

@@ -65,6 +65,7 @@ test.beforeAll(async () => {
     },
     env: {},
     ports: { admin: 0 },
+    mailSink: { smtpPort: 0, apiPort: 0 },
     logger: silentLogger,
   });
 });

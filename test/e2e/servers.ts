@@ -78,6 +78,11 @@ export async function startServe(opts: { console: boolean; name: string }): Prom
       dataDir,
       '--console-port',
       String(opts.console ? consolePort : 0),
+      // Free ports for the mail sink: several servers run side by side.
+      '--smtp-port',
+      '0',
+      '--mail-api-port',
+      '0',
     ],
     { cwd: root, env: { ...process.env, GATEHOUSE_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] },
   );

@@ -9,7 +9,20 @@ import { apiRequest, UNAUTHORIZED_EVENT } from '../../lib/api';
 
 async function checkSession(): Promise<boolean> {
   const res = await fetch(consolePaths.session, { credentials: 'same-origin' });
-  return res.ok;
+  if (res.ok) return true;
+  // A server that did not exchange ?token= itself (the Vite dev server proxying /api): do it here.
+  const token = new URLSearchParams(window.location.search).get('token');
+  if (!token) return false;
+  const url = new URL(window.location.href);
+  url.searchParams.delete('token');
+  window.history.replaceState(null, '', `${url.pathname}${url.search}${url.hash}`);
+  const exchanged = await fetch(consolePaths.session, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token }),
+  });
+  return exchanged.ok;
 }
 
 /** Accepts a whole console URL (…/?token=…) or the bare token. */
