@@ -137,7 +137,9 @@ export function Shell(): ReactNode {
             <Button
               variant="default"
               leftSection={<IconSearch size={16} />}
-              rightSection={<Kbd size="xs">⌘K</Kbd>}
+              rightSection={
+                <Kbd size="xs">{/Mac|iPhone|iPad/.test(navigator.userAgent) ? '⌘K' : 'Ctrl K'}</Kbd>
+              }
               onClick={() => spotlight.open()}
               visibleFrom="md"
               aria-label="Command palette"
