@@ -24,6 +24,7 @@ export async function benchIdentities(): Promise<boolean> {
     env: {},
     ports: { public: 0, admin: 0 },
     logger: silentLogger,
+    mailSink: false,
   });
   const dispatcher = new Agent({ connections: 4, keepAliveTimeout: 60_000 });
   const admin = server.urls.admin.replace(/\/$/, '');

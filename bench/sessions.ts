@@ -34,6 +34,7 @@ export async function benchSessions(): Promise<boolean> {
     env: {},
     ports: { public: 0, admin: 0 },
     logger: silentLogger,
+    mailSink: false,
     hasher,
   });
   const pub = server.urls.public.replace(/\/$/, '');

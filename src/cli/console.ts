@@ -5,15 +5,6 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createConsoleBackend, type ConsoleBackend, type EmbeddedServerHandle } from '../console/index';
 
-/** `--console-port`: default 4400, 0 turns the console off. */
-export function parseConsolePort(raw: string | undefined): number | Error {
-  if (raw === undefined) return 4400;
-  if (!/^\d+$/.test(raw) || Number(raw) > 65535) {
-    return new Error(`--console-port must be a port number (0 turns the console off), got "${raw}"`);
-  }
-  return Number(raw);
-}
-
 /** out/renderer of this checkout (or $GATEHOUSE_RENDERER_DIR). */
 export function rendererDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.GATEHOUSE_RENDERER_DIR) return resolve(env.GATEHOUSE_RENDERER_DIR);

@@ -6,7 +6,7 @@ import { ConfigError } from '../server/config/load';
 import { createServer, type GatehouseServer } from '../server/index';
 import { SchemaConfigError } from '../server/schema/registry';
 import { DsnError } from '../server/persistence/sqlite/dsn';
-import { parseConsolePort, startConsole } from './console';
+import { startConsole } from './console';
 
 export const serveUsage = `Usage: gatehouse serve [options]
 
@@ -16,6 +16,9 @@ Options:
                          (default: $GATEHOUSE_DATA_DIR or ~/.gatehouse)
       --dev              Kratos's development mode (cookies without Secure, courier bodies visible)
       --console-port <n> serve the console at http://127.0.0.1:<n> (default 4400; 0 turns it off)
+      --smtp-port <n>    port of the capturing SMTP sink (default 1025; 0 picks a free one)
+      --mail-api-port <n> port of the mail API: MailHog, MailSlurper, Mailpit subset (default 8025)
+      --no-mail-sink     do not start the SMTP sink and mail API
   -h, --help             show this help
 
 Kratos-style environment variables override config keys (DSN, SERVE_PUBLIC_PORT, LOG_LEVEL, ...).`;
@@ -34,6 +37,9 @@ export async function serveCommand(argv: string[]): Promise<number> {
         'data-dir': { type: 'string' },
         dev: { type: 'boolean', default: false },
         'console-port': { type: 'string' },
+        'smtp-port': { type: 'string' },
+        'mail-api-port': { type: 'string' },
+        'no-mail-sink': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -47,9 +53,13 @@ export async function serveCommand(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const consolePort = parseConsolePort(args['console-port']);
-  if (consolePort instanceof Error) {
-    process.stderr.write(`gatehouse serve: ${consolePort.message}\n`);
+  let consolePort: number, smtpPort: number, mailApiPort: number;
+  try {
+    consolePort = parsePort(args['console-port'], 4400, '--console-port', '0 turns the console off');
+    smtpPort = parsePort(args['smtp-port'], 1025, '--smtp-port', '0 picks a free one');
+    mailApiPort = parsePort(args['mail-api-port'], 8025, '--mail-api-port', '0 picks a free one');
+  } catch (err) {
+    process.stderr.write(`gatehouse serve: ${(err as Error).message}\n`);
     return 2;
   }
   const dataDir = args['data-dir'] ? resolve(args['data-dir']) : defaultDataDir();
@@ -61,6 +71,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
       ...(args.config ? { configFile: args.config } : {}),
       dataDir,
       dev: args.dev,
+      mailSink: args['no-mail-sink'] ? false : { smtpPort, apiPort: mailApiPort },
     });
   } catch (err) {
     return reportStartupError(err);
@@ -87,6 +98,9 @@ export async function serveCommand(argv: string[]): Promise<number> {
       'Gatehouse is running (Ory Kratos v26 API).',
       `  Public API:  ${server.urls.public}`,
       `  Admin API:   ${server.urls.admin}`,
+      ...(server.urls.smtp
+        ? [`  SMTP sink:   ${server.urls.smtp}`, `  Mail API:    ${server.urls.mailApi}/ (MailHog API)`]
+        : []),
       ...consoleLines,
       'Press Ctrl+C to stop.',
       '',
@@ -104,6 +118,14 @@ export async function serveCommand(argv: string[]): Promise<number> {
     process.on('SIGTERM', stop);
   });
   return 0;
+}
+
+function parsePort(raw: string | undefined, fallback: number, flag: string, zero: string): number {
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) > 65535) {
+    throw new Error(`${flag} must be a port number (${zero}), got "${raw}"`);
+  }
+  return Number(raw);
 }
 
 function reportStartupError(err: unknown): number {

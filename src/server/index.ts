@@ -9,6 +9,7 @@ import type { FetchLike } from './selfservice/strategy/password/hibp';
 import { listen, type Listening } from './http/listen';
 import { createLogger, type Logger } from './logger';
 import { createRegistry, type Registry } from './registry';
+import { type MailSink, startMailSink } from './mailsink';
 
 export interface ServerOptions {
   /** Path of a kratos.yml/kratos.json. Without it (and without `config`), the data dir's default config. */
@@ -28,17 +29,25 @@ export interface ServerOptions {
   nativeBinding?: string;
   /** Replaces fetch for HaveIBeenPwned lookups (tests). */
   hibpFetch?: FetchLike;
+  /** The capturing SMTP and SMS sink (default ports 1025 and 8025; 0 picks free ones); false: none. */
+  mailSink?: { smtpPort?: number; apiPort?: number; host?: string } | false;
 }
 
 export interface ServerUrls {
   public: string;
   admin: string;
+  /** `smtp://127.0.0.1:1025` when the mail sink runs. */
+  smtp?: string;
+  /** The mail API (MailHog, MailSlurper, Mailpit subset) when the mail sink runs. */
+  mailApi?: string;
 }
 
 export interface GatehouseServer {
   urls: ServerUrls;
   warnings: string[];
   registry: Registry;
+  /** The running mail and SMS sink, when enabled. */
+  mailSink: MailSink | undefined;
   clock: MovableClock;
   close(): Promise<void>;
 }
@@ -67,7 +76,18 @@ export async function createServer(options: ServerOptions = {}): Promise<Gatehou
   });
 
   const listening: Listening[] = [];
+  let sink: MailSink | undefined;
   try {
+    if (options.mailSink !== false) {
+      const m = options.mailSink ?? {};
+      sink = await startMailSink(
+        { store: registry.mailSinkStore, logger, clock },
+        { host: m.host ?? '127.0.0.1', smtpPort: m.smtpPort ?? 1025, apiPort: m.apiPort ?? 8025 },
+      );
+      // The courier delivers to the sink unless courier.smtp.connection_uri says otherwise.
+      registry.courier.setDefaultSmtpUri(`${sink.urls.smtp}/?disable_starttls=true`);
+      registry.courier.setDefaultSmsUrl(`${sink.urls.api}/api/v1/sms`);
+    }
     for (const name of ['public', 'admin'] as const) {
       const { host, port } = config.serve(name);
       const l = await listen(
@@ -80,20 +100,29 @@ export async function createServer(options: ServerOptions = {}): Promise<Gatehou
     }
   } catch (err) {
     await Promise.all(listening.map((l) => l.close()));
+    await sink?.close();
     registry.close();
     throw err;
   }
+  registry.courier.start();
 
   let closed = false;
   return {
-    urls: { public: config.baseURL('public').toString(), admin: config.baseURL('admin').toString() },
+    urls: {
+      public: config.baseURL('public').toString(),
+      admin: config.baseURL('admin').toString(),
+      ...(sink ? { smtp: sink.urls.smtp, mailApi: sink.urls.api } : {}),
+    },
+    mailSink: sink,
     warnings,
     registry,
     clock,
     async close() {
       if (closed) return;
       closed = true;
+      await registry.courier.close();
       await Promise.all(listening.map((l) => l.close()));
+      await sink?.close();
       registry.close();
     },
   };

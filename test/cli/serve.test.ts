@@ -50,7 +50,7 @@ describe('gatehouse serve', () => {
     async (signal) => {
       const [publicPort, adminPort] = [await freePort(), await freePort()];
       const dataDir = mkdtempSync(join(tmpdir(), 'gatehouse-cli-'));
-      const proc = run(['serve', '--data-dir', dataDir], {
+      const proc = run(['serve', '--data-dir', dataDir, '--smtp-port', '0', '--mail-api-port', '0'], {
         SERVE_PUBLIC_PORT: String(publicPort),
         SERVE_ADMIN_PORT: String(adminPort),
         LOG_LEVEL: 'error',
@@ -76,7 +76,7 @@ describe('gatehouse serve', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'gatehouse-cli-'));
     for (const round of [1, 2]) {
       const adminPort = await freePort();
-      const proc = run(['serve', '--data-dir', dataDir], {
+      const proc = run(['serve', '--data-dir', dataDir, '--smtp-port', '0', '--mail-api-port', '0'], {
         SERVE_PUBLIC_PORT: String(await freePort()),
         SERVE_ADMIN_PORT: String(adminPort),
         LOG_LEVEL: 'error',

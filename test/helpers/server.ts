@@ -81,6 +81,8 @@ export interface TestServer extends GatehouseServer {
 export interface TestServerOptions {
   /** The hasher (default: bcrypt cost 4, fast). */
   bcryptCost?: number;
+  /** The mail sink runs on free ports unless this is false. */
+  mailSink?: false;
 }
 
 export async function createTestServer(
@@ -95,6 +97,7 @@ export async function createTestServer(
     hasher: createHasher({ algorithm: 'bcrypt', bcrypt: { cost: opts.bcryptCost ?? 4 } }, { dev: true }),
     // This machine is offline: HaveIBeenPwned lookups fail fast and count as network errors.
     hibpFetch: () => Promise.reject(new TypeError('fetch failed: offline test environment')),
+    mailSink: opts.mailSink === false ? false : { smtpPort: 0, apiPort: 0 },
   });
   return Object.assign(server, { sdk: createSdk(server.urls) });
 }

@@ -17,11 +17,11 @@ export function ensureDefaultConfig(dataDir: string): string {
   if (!existsSync(configPath)) {
     const secret = (bytes: number): string => randomBytes(bytes).toString('base64url');
     const yaml = readResourceText('defaults/kratos.yml')
-      .replaceAll('{{DATA_DIR}}', toFileUrlPath(dataDir))
-      .replace('{{SECRET_DEFAULT}}', secret(32))
-      .replace('{{SECRET_COOKIE}}', secret(32))
+      .replaceAll('__DATA_DIR__', toFileUrlPath(dataDir))
+      .replace('__SECRET_DEFAULT__', secret(32))
+      .replace('__SECRET_COOKIE__', secret(32))
       // Kratos requires cipher secrets of exactly 32 characters.
-      .replace('{{SECRET_CIPHER}}', randomBytes(24).toString('base64url'));
+      .replace('__SECRET_CIPHER__', randomBytes(24).toString('base64url'));
     writeFileSync(configPath, yaml, { mode: 0o600 });
   }
   return configPath;

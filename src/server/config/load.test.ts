@@ -28,7 +28,16 @@ describe('loadConfig', () => {
   it('case=reports each problem as path: message with its YAML line', () => {
     const file = write(
       'kratos.yml',
-      ['dsn: memory', 'serve:', '  public:', '    port: nope', 'identity:', '  schemas: []', 'unknown_key: 1', ''].join('\n'),
+      [
+        'dsn: memory',
+        'serve:',
+        '  public:',
+        '    port: nope',
+        'identity:',
+        '  schemas: []',
+        'unknown_key: 1',
+        '',
+      ].join('\n'),
     );
     try {
       loadConfig({ file, env: {} });
@@ -49,7 +58,9 @@ describe('loadConfig', () => {
   });
 
   it('case=YAML syntax errors are reported with their line', () => {
-    expect(() => loadConfig({ file: write('bad.yml', 'dsn: memory\nserve: [\n'), env: {} })).toThrow(/line|:\d/);
+    expect(() => loadConfig({ file: write('bad.yml', 'dsn: memory\nserve: [\n'), env: {} })).toThrow(
+      /line|:\d/,
+    );
   });
 
   it('case=a missing file is a clear error', () => {
@@ -98,7 +109,10 @@ describe('loadConfig', () => {
   });
 
   it('case=derives base URLs from host and port (http in dev, https otherwise)', () => {
-    const dev = loadConfig({ object: { ...minimal, dev: true, serve: { public: { port: 4500 } } }, env: {} }).config;
+    const dev = loadConfig({
+      object: { ...minimal, dev: true, serve: { public: { port: 4500 } } },
+      env: {},
+    }).config;
     expect(dev.baseURL('public').toString()).toBe('http://127.0.0.1:4500/');
     const prod = loadConfig({ object: minimal, env: {} }).config;
     expect(prod.baseURL('admin').toString()).toBe('https://127.0.0.1:4434/');
@@ -110,7 +124,7 @@ describe('ensureDefaultConfig', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gatehouse-data-'));
     const file = ensureDefaultConfig(dir);
     const first = readFileSync(file, 'utf8');
-    expect(first).not.toContain('{{');
+    expect(first).not.toContain('__');
     const { config, warnings } = loadConfig({ file, env: {} });
     expect(config.secretsCookie()[0]).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(config.secretsCipher()[0]).toHaveLength(32);

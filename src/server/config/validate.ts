@@ -27,7 +27,10 @@ export function validateConfig(
       return [problem(segments, leaf.message, line)];
     }
     return named.map((name) => {
-      const message = leaf.keyword === 'required' ? `missing properties: "${name}"` : `additionalProperties "${name}" not allowed`;
+      const message =
+        leaf.keyword === 'required'
+          ? `missing properties: "${name}"`
+          : `additionalProperties "${name}" not allowed`;
       const line = source ? lineOf(source, segments, name) : undefined;
       return problem([...segments, name], message, line);
     });
@@ -38,11 +41,16 @@ function problem(path: string[], message: string, line: number | undefined): Con
   return { path: path.length > 0 ? path.join('.') : '(root)', message, ...(line ? { line } : {}) };
 }
 
-function lineOf(source: { doc: Document; lines: LineCounter }, segments: string[], key?: string): number | undefined {
+function lineOf(
+  source: { doc: Document; lines: LineCounter },
+  segments: string[],
+  key?: string,
+): number | undefined {
   const path = segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s));
   // The key itself when it exists (an extra key), else its parent (a missing key); never the root.
   const node = ((key !== undefined ? source.doc.getIn([...path, key], true) : undefined) ??
-    (path.length > 0 ? source.doc.getIn(path, true) : undefined)) as { range?: [number, number, number] } | undefined;
+    (path.length > 0 ? source.doc.getIn(path, true) : undefined)) as
+    { range?: [number, number, number] } | undefined;
   const offset = node?.range?.[0];
   if (offset === undefined) return undefined;
   return source.lines.linePos(offset).line;

@@ -10,6 +10,7 @@ import {
 import { ROUTE_ADMIN_SCHEMA, ROUTE_ADMIN_SCHEMAS, ROUTE_SCHEMA, ROUTE_SCHEMAS } from '../schema/handler';
 import { ROUTE_MY_SESSION, ROUTE_MY_SESSIONS, ROUTE_WHOAMI } from '../session/handler';
 import { ROUTE_ERRORS } from '../selfservice/errorx/handler';
+import { ROUTE_COURIER_MESSAGE, ROUTE_COURIER_MESSAGES } from '../courier/handler';
 import {
   ROUTE_UI_ERROR,
   ROUTE_UI_LOGIN,
@@ -88,7 +89,11 @@ export interface Handlers {
     registration: FlowHandlers;
     logout: { createBrowser: RouteHandler; logout: RouteHandler; logoutApi: RouteHandler };
   };
-  uiPages: Record<'root' | 'login' | 'registration' | 'settings' | 'recovery' | 'verification' | 'error' | 'welcome', RouteHandler>;
+  courier: { list: RouteHandler; get: RouteHandler };
+  uiPages: Record<
+    'root' | 'login' | 'registration' | 'settings' | 'recovery' | 'verification' | 'error' | 'welcome',
+    RouteHandler
+  >;
   toAdmin: RouteHandler;
   toPublic: RouteHandler;
 }
@@ -143,6 +148,8 @@ export function routeTable(h: Handlers): RouteDef[] {
     ...admin('PATCH', ROUTE_IDENTITY, h.identity.patch),
     ...admin('DELETE', ROUTE_IDENTITY, h.identity.remove),
     ...admin('DELETE', ROUTE_IDENTITY_CREDENTIALS, h.identity.deleteCredentials),
+    ...admin('GET', ROUTE_COURIER_MESSAGES, h.courier.list),
+    ...admin('GET', ROUTE_COURIER_MESSAGE, h.courier.get),
     ...admin('GET', ROUTE_ADMIN_IDENTITY_SESSIONS, h.adminSession.listForIdentity),
     ...admin('DELETE', ROUTE_ADMIN_IDENTITY_SESSIONS, h.adminSession.deleteForIdentity),
 

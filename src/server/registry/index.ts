@@ -24,6 +24,9 @@ import type { SessionPersister } from '../session/persister';
 import type { FetchLike } from '../selfservice/strategy/password/hibp';
 import { buildSelfService, type SelfService } from './selfservice';
 import { uiPageHandlers } from '../selfservice/ui/handler';
+import { createCourier, type CourierModule } from '../courier';
+import { SqliteMailSinkPersister } from '../persistence/sqlite/mailsink';
+import type { MailSinkPersister } from '../mailsink';
 import { schemaHandlers } from '../schema/handler';
 import { IdentitySchemaRegistry } from '../schema/registry';
 import type { Hono } from 'hono';
@@ -52,6 +55,8 @@ export interface Registry {
   sessionPersister: SessionPersister;
   sessionManager: SessionManager;
   selfService: SelfService;
+  courier: CourierModule;
+  mailSinkStore: MailSinkPersister;
   publicApp: Hono;
   adminApp: Hono;
   close(): void;
@@ -78,6 +83,8 @@ export async function createRegistry(opts: RegistryOptions): Promise<Registry> {
     publicBaseURL,
   });
 
+  const courier = createCourier({ config, database, clock, logger });
+  const mailSinkStore = new SqliteMailSinkPersister(database);
   const sessionPersister = new SqliteSessionPersister(database);
   const sessionManager = new SessionManager({ sessionPersister, clock, config });
   const schemaUrl = (id: string): string => identityManager.schemaUrl(id);
@@ -129,6 +136,7 @@ export async function createRegistry(opts: RegistryOptions): Promise<Registry> {
     session: sessionHandlers(sessionDeps),
     selfService: selfService.handlers,
     adminSession: adminSessionHandlers(sessionDeps),
+    courier: courier.handlers,
     toAdmin: redirectTo(adminBaseURL, 'admin'),
     toPublic: redirectTo(publicBaseURL, 'public'),
   });
@@ -146,6 +154,8 @@ export async function createRegistry(opts: RegistryOptions): Promise<Registry> {
     sessionPersister,
     sessionManager,
     selfService,
+    courier,
+    mailSinkStore,
     publicApp: (publicApp = buildApp('public', routes, logger, config.publicCors())),
     adminApp: buildApp('admin', routes, logger),
     close: () => database.close(),

@@ -111,7 +111,9 @@ export class SqliteSessionPersister implements SessionPersister {
   }
 
   revokeByTokenHash(tokenHash: string): boolean {
-    return this.store.prepare('UPDATE sessions SET active = 0 WHERE token_hash = ?').run(tokenHash).changes > 0;
+    return (
+      this.store.prepare('UPDATE sessions SET active = 0 WHERE token_hash = ?').run(tokenHash).changes > 0
+    );
   }
 
   getSession(id: string): Session | undefined {

@@ -9,7 +9,6 @@ import { toKratosError } from '../../errors/writer';
 import { acceptsJson, isJsonRequest } from '../../http/negotiate';
 import type { Logger } from '../../logger';
 import type { ErrorPersister } from './persister';
-import { uiUrl } from '../flow/config';
 
 export interface ErrorManagerDeps extends ClockProvider {
   config: Config;

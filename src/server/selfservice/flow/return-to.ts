@@ -64,6 +64,7 @@ export function secureReturnTo(raw: string | undefined | null, policy: ReturnToP
 
 function parseReturnTo(raw: string, fallback: URL): URL | undefined {
   // Control characters, whitespace and backslashes have no place in a return URL; browsers "fix" them.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   if (/[\u0000-\u0020\u007f\\]/.test(raw)) return undefined;
   if (raw.startsWith('//')) return safeUrl(`${fallback.protocol}${raw}`);
   if (/^[a-z][a-z0-9+.-]*:/i.test(raw))
