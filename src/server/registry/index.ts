@@ -109,6 +109,7 @@ export async function createRegistry(opts: RegistryOptions): Promise<Registry> {
     identityManager,
     sessionPersister,
     sessionManager,
+    courier: courier.courier,
     schemaUrl,
     ...(opts.hibpFetch ? { hibpFetch: opts.hibpFetch } : {}),
   });

@@ -28,6 +28,9 @@ import { passwordRegistrationStrategy } from '../selfservice/strategy/password/r
 import { profileRegistrationStrategy } from '../selfservice/strategy/profile/registration';
 import type { SessionManager } from '../session/manager';
 import type { SessionPersister } from '../session/persister';
+import type { Courier } from '../courier';
+import { SqliteCodePersister } from '../persistence/sqlite/code';
+import { OneTimeCodes } from '../selfservice/strategy/code/codes';
 
 export interface SelfServiceDeps {
   config: Config;
@@ -40,6 +43,7 @@ export interface SelfServiceDeps {
   identityManager: IdentityManager;
   sessionPersister: SessionPersister;
   sessionManager: SessionManager;
+  courier: Courier;
   schemaUrl(schemaId: string): string;
   /** Replaces fetch for HaveIBeenPwned (tests; this machine is offline). */
   hibpFetch?: FetchLike;
@@ -52,6 +56,7 @@ export function buildSelfService(d: SelfServiceDeps) {
   const errorPersister = new SqliteErrorPersister(d.database);
   const errorManager = new ErrorManager({ config, clock, logger, errorPersister });
   const flows = new FlowService({ config, clock, logger, csrf, errorManager, flowPersister });
+  const codes = new OneTimeCodes({ config, clock, codePersister: new SqliteCodePersister(d.database) });
 
   const passwordPolicy = createPasswordPolicy(methodConfig<PasswordPolicyConfig>(config, 'password'), {
     ...(d.hibpFetch ? { fetch: d.hibpFetch } : {}),
@@ -116,6 +121,7 @@ export function buildSelfService(d: SelfServiceDeps) {
   return {
     csrf,
     flows,
+    codes,
     errorManager,
     passwordPolicy,
     loginFlows,

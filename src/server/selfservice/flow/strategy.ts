@@ -48,3 +48,41 @@ export interface RegistrationStrategy {
   register(ctx: SubmitContext): Promise<Identity | NotResponsible | Response>;
   authenticationMethod?(flow: StoredFlow): Omit<AuthenticationMethod, 'completed_at'>;
 }
+
+export interface SettingsSubmitContext extends SubmitContext {
+  /** The session making the change (its identity with credentials). */
+  session: CurrentSession;
+  /**
+   * A copy of the session's identity, credentials included, for the strategy to change and return. Nothing
+   * is stored until the settings handler has run the hooks.
+   */
+  identity: Identity;
+  /** Throws `session_refresh_required` unless the session was authenticated within privileged_session_max_age. */
+  requirePrivileged(): void;
+}
+
+/** A settings change to store: the updated identity and AMR entries to add to the session (TOTP setup). */
+export interface SettingsUpdate {
+  identity: Identity;
+  sessionMethods?: Omit<AuthenticationMethod, 'completed_at'>[];
+}
+
+export interface SettingsStrategy {
+  id: string;
+  group: UiNodeGroup;
+  /** Adds the method's nodes for this identity (its current credentials decide what is shown). */
+  populateSettings(flow: StoredFlow, ctx: { identity: Identity }): void | Promise<void>;
+  /**
+   * Applies a submission. Returns the update to store, NOT_RESPONSIBLE when the body's `method` is not this
+   * one, or throws. Throw `new ReturnToUi()` to show the flow again without saving (e.g. regenerated
+   * backup codes waiting for confirmation).
+   */
+  settings(ctx: SettingsSubmitContext): Promise<SettingsUpdate | NotResponsible>;
+}
+
+/** ErrStrategyAsksToReturnToUI: the strategy changed the flow's nodes and wants the user to see them. */
+export class ReturnToUi extends Error {
+  constructor() {
+    super('the strategy asks to return to the UI');
+  }
+}

@@ -20,3 +20,13 @@ export interface PostRegistrationHook {
   /** Runs after the identity is stored. Returning a Response ends the flow with it (the `session` hook). */
   executePostRegistrationHook(ctx: HookContext): Promise<Response | undefined> | Response | undefined;
 }
+
+export interface PostSettingsHook {
+  /**
+   * Runs after the settings change is stored (post-persist). `previous` is the identity before the change.
+   * Returning a Response ends the flow with it.
+   */
+  executeSettingsPostPersistHook(
+    ctx: HookContext & { session: Session; previous: Identity },
+  ): Promise<Response | undefined> | Response | undefined;
+}
