@@ -48,6 +48,10 @@ export class SqliteCodePersister implements CodePersister {
       .run(at, flowId, kind);
   }
 
+  deleteCodes(kind: CodeKind, flowId: string): void {
+    this.store.prepare('DELETE FROM selfservice_codes WHERE flow_id = ? AND kind = ?').run(flowId, kind);
+  }
+
   incrementSubmitCount(flowId: string): number {
     const row = this.store
       .prepare(

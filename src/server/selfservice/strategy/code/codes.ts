@@ -108,6 +108,27 @@ export class OneTimeCodes {
     this.deps.codePersister.resetSubmitCount(flowId);
   }
 
+  /**
+   * DeleteRecoveryCodesOfFlow / DeleteVerificationCodesOfFlow: a resend removes the flow's earlier codes, so
+   * an old code is simply unknown afterwards. The submission counter is left alone, as in Kratos.
+   */
+  deleteCodes(kind: CodeKind, flowId: string): void {
+    this.deps.codePersister.deleteCodes(kind, flowId);
+  }
+
+  /**
+   * UseRecoveryToken / UseVerificationToken: an unused link token of the flow is consumed whether or not
+   * it has expired; the caller checks `expires_at` (an expired link restarts the flow with the "expired"
+   * message, an unknown or used one with "invalid"). Throws codeNotFound for unknown or used tokens.
+   */
+  consumeToken(kind: CodeKind, flowId: string, token: string): StoredCode {
+    const found = this.deps.codePersister.findByHmac(kind, this.hmacs(token));
+    const now = this.deps.clock.now().toISOString();
+    if (!found || found.flow_id !== flowId || found.used_at || !this.deps.codePersister.markUsed(found.id, now))
+      throw codeNotFound();
+    return { ...found, used_at: now };
+  }
+
   private consume(code: StoredCode | undefined): StoredCode {
     const now = this.deps.clock.now();
     if (!code || new Date(code.expires_at).getTime() < now.getTime()) throw codeNotFound();

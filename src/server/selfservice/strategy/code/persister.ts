@@ -36,6 +36,8 @@ export interface CodePersister {
   markUsed(id: string, at: string): boolean;
   /** Marks every unused code of the flow used (a resend or a reset invalidates earlier codes). */
   invalidateCodes(kind: CodeKind, flowId: string, at: string): void;
+  /** Deletes every code of the flow and kind (a resend). */
+  deleteCodes(kind: CodeKind, flowId: string): void;
   /** Adds one to the flow's submission counter and returns it (0 when the flow does not exist). */
   incrementSubmitCount(flowId: string): number;
   resetSubmitCount(flowId: string): void;
