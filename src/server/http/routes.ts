@@ -29,6 +29,13 @@ import {
 } from '../selfservice/flow/login/handler';
 import { ROUTE_LOGOUT, ROUTE_LOGOUT_API, ROUTE_LOGOUT_BROWSER } from '../selfservice/flow/logout/handler';
 import {
+  ROUTE_CHANGE_PASSWORD,
+  ROUTE_SETTINGS,
+  ROUTE_SETTINGS_API,
+  ROUTE_SETTINGS_BROWSER,
+  ROUTE_SETTINGS_FLOWS,
+} from '../selfservice/flow/settings/handler';
+import {
   ROUTE_REGISTRATION,
   ROUTE_REGISTRATION_API,
   ROUTE_REGISTRATION_BROWSER,
@@ -87,6 +94,7 @@ export interface Handlers {
     errors: { get: RouteHandler };
     login: FlowHandlers;
     registration: FlowHandlers;
+    settings: FlowHandlers & { changePassword: RouteHandler };
     logout: { createBrowser: RouteHandler; logout: RouteHandler; logoutApi: RouteHandler };
   };
   courier: { list: RouteHandler; get: RouteHandler };
@@ -185,6 +193,15 @@ export function routeTable(h: Handlers): RouteDef[] {
       ROUTE_REGISTRATION,
       h,
     ),
+    ...flowRoutes(
+      h.selfService.settings,
+      ROUTE_SETTINGS_BROWSER,
+      ROUTE_SETTINGS_API,
+      ROUTE_SETTINGS_FLOWS,
+      ROUTE_SETTINGS,
+      h,
+    ),
+    ...publicOnly('GET', ROUTE_CHANGE_PASSWORD, h.selfService.settings.changePassword),
     {
       server: 'public',
       method: 'GET',

@@ -18,7 +18,7 @@ import { logoutHandlers } from '../selfservice/flow/logout/handler';
 import { registrationHandlers } from '../selfservice/flow/registration/handler';
 import { RegistrationFlowManager } from '../selfservice/flow/registration/manager';
 import { FlowService } from '../selfservice/flow/service';
-import type { LoginStrategy, RegistrationStrategy } from '../selfservice/flow/strategy';
+import type { LoginStrategy, RegistrationStrategy, SettingsStrategy } from '../selfservice/flow/strategy';
 import { revokeActiveSessionsHook } from '../selfservice/hook/revoke-active-sessions';
 import { startLoginTimingCalibration } from '../selfservice/strategy/password/delay';
 import type { FetchLike } from '../selfservice/strategy/password/hibp';
@@ -26,6 +26,11 @@ import { passwordLoginStrategy } from '../selfservice/strategy/password/login';
 import { createPasswordPolicy, type PasswordPolicyConfig } from '../selfservice/strategy/password/policy';
 import { passwordRegistrationStrategy } from '../selfservice/strategy/password/registration';
 import { profileRegistrationStrategy } from '../selfservice/strategy/profile/registration';
+import { profileSettingsStrategy } from '../selfservice/strategy/profile/settings';
+import { passwordSettingsStrategy } from '../selfservice/strategy/password/settings';
+import { SettingsFlowManager } from '../selfservice/flow/settings/manager';
+import { settingsHandlers } from '../selfservice/flow/settings/handler';
+import type { PostSettingsHook } from '../selfservice/hook/hook';
 import type { SessionManager } from '../session/manager';
 import type { SessionPersister } from '../session/persister';
 import type { Courier } from '../courier';
@@ -97,6 +102,34 @@ export function buildSelfService(d: SelfServiceDeps) {
     ...credentialStrategies,
   ];
 
+  // Settings strategies in Kratos's order (driver/registry_default.go): profile, then credentials.
+  const settingsStrategies: SettingsStrategy[] = [
+    profileSettingsStrategy({
+      flows,
+      schemas: d.schemas,
+      identityManager: d.identityManager,
+      enabled: () => methodEnabled(config, 'profile'),
+    }),
+    passwordSettingsStrategy({
+      flows,
+      hasher: d.hasher,
+      identityManager: d.identityManager,
+      policy: passwordPolicy,
+      enabled: () => methodEnabled(config, 'password'),
+    }),
+  ];
+  const settingsFlows = new SettingsFlowManager({
+    flows,
+    schemas: d.schemas,
+    identityPersister: d.identityPersister,
+    settingsStrategies: () => settingsStrategies,
+  });
+  const revokeActiveSessions = revokeActiveSessionsHook({ sessionPersister: d.sessionPersister });
+  /** Post-settings hooks by name; the recovery/verification features add `verification`. */
+  const postSettingsHooks: Record<string, PostSettingsHook> = {
+    revoke_active_sessions: revokeActiveSessions,
+  };
+
   const loginFlows = new LoginFlowManager({
     flows,
     sessionManager: d.sessionManager,
@@ -126,6 +159,9 @@ export function buildSelfService(d: SelfServiceDeps) {
     passwordPolicy,
     loginFlows,
     registrationFlows,
+    settingsFlows,
+    settingsStrategies,
+    postSettingsHooks,
     handlers: {
       errors: errorHandlers({ clock, errorPersister }),
       login: loginHandlers({
@@ -133,7 +169,7 @@ export function buildSelfService(d: SelfServiceDeps) {
         loginFlows,
         loginStrategies,
         postLoginHooks: {
-          revoke_active_sessions: revokeActiveSessionsHook({ sessionPersister: d.sessionPersister }),
+          revoke_active_sessions: revokeActiveSessions,
         },
       }),
       registration: registrationHandlers({
@@ -142,6 +178,16 @@ export function buildSelfService(d: SelfServiceDeps) {
         registrationFlows,
         registrationStrategies,
         postRegistrationHooks: {},
+      }),
+      settings: settingsHandlers({
+        flows,
+        config,
+        sessionManager: d.sessionManager,
+        settingsFlows,
+        settingsStrategies: () => settingsStrategies,
+        identityManager: d.identityManager,
+        postSettingsHooks,
+        schemaUrl: d.schemaUrl,
       }),
       logout: logoutHandlers({
         config,

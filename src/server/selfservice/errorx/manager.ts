@@ -9,6 +9,7 @@ import { toKratosError } from '../../errors/writer';
 import { acceptsJson, isJsonRequest } from '../../http/negotiate';
 import type { Logger } from '../../logger';
 import type { ErrorPersister } from './persister';
+import { uiUrl } from '../flow/config';
 
 export interface ErrorManagerDeps extends ClockProvider {
   config: Config;
@@ -19,13 +20,9 @@ export interface ErrorManagerDeps extends ClockProvider {
 export class ErrorManager {
   constructor(private readonly deps: ErrorManagerDeps) {}
 
+  /** `selfservice.flows.error.ui_url`, else the built-in error page (Kratos: its docs' fallback page). */
   errorUiUrl(): URL {
-    return new URL(
-      this.deps.config.get(
-        'selfservice.flows.error.ui_url',
-        'https://www.ory.com/kratos/docs/fallback/error',
-      ),
-    );
+    return new URL(uiUrl(this.deps.config, 'error'));
   }
 
   /** Stores the error and returns the error UI URL that shows it. */

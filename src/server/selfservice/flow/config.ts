@@ -18,6 +18,11 @@ registerEmulatedKeys(
   'selfservice.flows.registration.login_hints',
   'selfservice.flows.registration.after.*',
   'selfservice.flows.error.ui_url',
+  'selfservice.flows.settings.ui_url',
+  'selfservice.flows.settings.lifespan',
+  'selfservice.flows.settings.privileged_session_max_age',
+  'selfservice.flows.settings.required_aal',
+  'selfservice.flows.settings.after.*',
   'selfservice.flows.logout.after.default_browser_return_url',
   'selfservice.methods.password.*',
   'selfservice.methods.profile.*',
@@ -102,4 +107,16 @@ export function afterHooks(
     [],
   );
   return perMethod.length > 0 ? perMethod : config.get(`selfservice.flows.${kind}.after.hooks`, []);
+}
+
+/** `selfservice.flows.settings.privileged_session_max_age` (1h): how long after sign-in protected fields may change. */
+export function privilegedSessionMaxAgeMs(config: Config): number {
+  return config.durationMs('selfservice.flows.settings.privileged_session_max_age', '1h');
+}
+
+/** `selfservice.flows.settings.required_aal`: `aal1` or Kratos's default `highest_available`. */
+export function settingsRequiredAal(config: Config): 'aal1' | 'highest_available' {
+  return config.get<string>('selfservice.flows.settings.required_aal', 'highest_available') === 'aal1'
+    ? 'aal1'
+    : 'highest_available';
 }

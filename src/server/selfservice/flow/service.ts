@@ -98,9 +98,15 @@ export class FlowService {
   /** The flow of a `?flow=` / `?id=` parameter, or Kratos's 400/404. */
   find(kind: FlowKind, id: string | undefined): StoredFlow {
     if (!id || !UUID.test(id)) throw invalidFlowId();
-    const flow = this.deps.flowPersister.getFlow(id.toLowerCase());
-    if (!flow || flow.kind !== kind) throw noRows();
+    const flow = this.findOptional(kind, id);
+    if (!flow) throw noRows();
     return flow;
+  }
+
+  /** The flow with this id and kind, if it exists. */
+  findOptional(kind: FlowKind, id: string): StoredFlow | undefined {
+    const flow = this.deps.flowPersister.getFlow(id.toLowerCase());
+    return flow?.kind === kind ? flow : undefined;
   }
 
   /** GET /self-service/<kind>/flows: CSRF-bound for browser flows, 410 once expired. */

@@ -1,12 +1,18 @@
-// `revoke_active_sessions` (selfservice/hook/session_destroyer.go): after login, every other session of the
-// identity is revoked.
+// `revoke_active_sessions` (selfservice/hook/session_destroyer.go): after login or a settings change, every
+// other session of the identity is revoked.
 import type { SessionPersister } from '../../session/persister';
-import type { PostLoginHook } from './hook';
+import type { PostLoginHook, PostSettingsHook } from './hook';
 
-export function revokeActiveSessionsHook(deps: { sessionPersister: SessionPersister }): PostLoginHook {
+export function revokeActiveSessionsHook(deps: {
+  sessionPersister: SessionPersister;
+}): PostLoginHook & PostSettingsHook {
   return {
     executeLoginPostHook({ identity, session }) {
       deps.sessionPersister.revokeSessions({ identityIds: [identity.id], exceptId: session.id });
+    },
+    executeSettingsPostPersistHook({ identity, session }) {
+      deps.sessionPersister.revokeSessions({ identityIds: [identity.id], exceptId: session.id });
+      return undefined;
     },
   };
 }
