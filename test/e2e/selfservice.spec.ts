@@ -136,3 +136,47 @@ test('a journey that starts from an allowed return_to ends in the app', async ({
   await expect(page).toHaveURL(target);
   await expect(page.getByRole('heading')).toHaveText('Back in my app at /orders?tab=open');
 });
+
+test('account settings: change the profile, re-authenticate for a new password, sign in with it', async ({
+  page,
+}, testInfo) => {
+  await page.goto(`${publicUrl}/ui/login`);
+  await page.getByLabel('E-Mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in with password' }).click();
+  await expect(page).toHaveURL(/\/ui\/welcome/);
+
+  await page.goto(`${publicUrl}/ui/settings`);
+  await expect(page).toHaveURL(/\/ui\/settings\?flow=/);
+  await expect(page.getByLabel('E-Mail')).toHaveValue(email);
+  await page.getByLabel('First name').fill('Grace');
+  await page.getByRole('region', { name: 'Profile' }).getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Your changes have been saved!')).toBeVisible();
+  await expect(page.getByLabel('First name')).toHaveValue('Grace');
+  await testInfo.attach('settings saved', {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  });
+
+  // An hour later the session is no longer privileged: a new password needs the current one first.
+  gatehouse.clock.advance(61 * 60_000);
+  await page.goto(`${publicUrl}/ui/settings`);
+  const newPassword = 'another long passphrase for e2e';
+  await page.getByRole('region', { name: 'Password' }).getByLabel('Password').fill(newPassword);
+  await page.getByRole('region', { name: 'Password' }).getByRole('button', { name: 'Save' }).click();
+  await expect(page).toHaveURL(/\/ui\/login\?flow=/);
+  await expect(page.getByText('Please confirm this action by verifying that it is you.')).toBeVisible();
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: /sign in/i }).click();
+  // Back on the settings page: the paused change went through.
+  await expect(page).toHaveURL(/\/ui\/settings\?flow=/);
+  await expect(page.getByText('Your changes have been saved!')).toBeVisible();
+
+  await page.context().clearCookies();
+  await page.goto(`${publicUrl}/ui/login`);
+  await page.getByLabel('E-Mail').fill(email);
+  await page.getByLabel('Password').fill(newPassword);
+  await page.getByRole('button', { name: 'Sign in with password' }).click();
+  await expect(page).toHaveURL(/\/ui\/welcome/);
+  gatehouse.clock.reset();
+});
