@@ -36,6 +36,10 @@ import type { SessionPersister } from '../session/persister';
 import type { Courier } from '../courier';
 import { SqliteCodePersister } from '../persistence/sqlite/code';
 import { OneTimeCodes } from '../selfservice/strategy/code/codes';
+import { totpLoginStrategy } from '../selfservice/strategy/totp/login';
+import { totpSettingsStrategy } from '../selfservice/strategy/totp/settings';
+import { lookupLoginStrategy } from '../selfservice/strategy/lookup/login';
+import { lookupSettingsStrategy } from '../selfservice/strategy/lookup/settings';
 
 export interface SelfServiceDeps {
   config: Config;
@@ -81,6 +85,16 @@ export function buildSelfService(d: SelfServiceDeps) {
       logger,
       enabled: () => methodEnabled(config, 'password'),
     }),
+    totpLoginStrategy({
+      flows,
+      identityPersister: d.identityPersister,
+      enabled: () => methodEnabled(config, 'totp'),
+    }),
+    lookupLoginStrategy({
+      flows,
+      identityPersister: d.identityPersister,
+      enabled: () => methodEnabled(config, 'lookup_secret'),
+    }),
   ];
   const credentialStrategies: RegistrationStrategy[] = [
     passwordRegistrationStrategy({
@@ -117,6 +131,13 @@ export function buildSelfService(d: SelfServiceDeps) {
       policy: passwordPolicy,
       enabled: () => methodEnabled(config, 'password'),
     }),
+    totpSettingsStrategy({
+      flows,
+      config,
+      schemas: d.schemas,
+      enabled: () => methodEnabled(config, 'totp'),
+    }),
+    lookupSettingsStrategy({ flows, enabled: () => methodEnabled(config, 'lookup_secret') }),
   ];
   const settingsFlows = new SettingsFlowManager({
     flows,

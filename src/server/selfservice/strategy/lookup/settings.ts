@@ -4,6 +4,7 @@
 // "used") and disable (remove them). Regenerate and reveal show the flow again without saving anything.
 // Every action needs a privileged session, as in Kratos.
 import { badRequest } from '../../../errors/errors';
+import { registerEmulatedKeys } from '../../../config/emulated';
 import type { Identity } from '../../../identity/model';
 import { isActiveCredential } from '../../../identity/model';
 import { upsertNode, removeNodesByName } from '../../../ui/container';
@@ -36,6 +37,12 @@ import {
   revealButton,
 } from './nodes';
 import { lookupSettingsPayload } from './schemas';
+
+registerEmulatedKeys(
+  'selfservice.methods.lookup_secret.*',
+  'selfservice.flows.login.after.lookup_secret.*',
+  'selfservice.flows.settings.after.lookup_secret.*',
+);
 
 /** Internal-context keys (never serialised): the codes waiting for confirmation, and whether codes are shown. */
 const INTERNAL_REGENERATED = 'lookup_secret_regenerated';

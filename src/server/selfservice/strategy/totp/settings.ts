@@ -9,6 +9,7 @@ import type { IdentitySchemaRegistry } from '../../../schema/registry';
 import { totpVerifierWrong } from '../../../text/credentials';
 import { appendNode, upsertNode } from '../../../ui/container';
 import { badRequest } from '../../../errors/errors';
+import { registerEmulatedKeys } from '../../../config/emulated';
 import { methodConfig } from '../../flow/config';
 import { methodDisabled } from '../../flow/errors';
 import type { StoredFlow } from '../../flow/model';
@@ -25,6 +26,12 @@ import { newTotpKey, validateTotpCode } from './generator';
 import { qrImage, saveSubmit, secretText, unlinkSubmit, verifyCodeInput } from './nodes';
 import { qrPngDataUrl } from './qr';
 import { totpSettingsPayload } from './schemas';
+
+registerEmulatedKeys(
+  'selfservice.methods.totp.*',
+  'selfservice.flows.login.after.totp.*',
+  'selfservice.flows.settings.after.totp.*',
+);
 
 /** Where the key waiting to be confirmed lives in the flow's internal context (never serialised). */
 const INTERNAL_KEY_URL = 'totp_url';
