@@ -9,6 +9,7 @@ import { buildApp, redirectTo } from '../http/app';
 import { PageTokenSealer } from '../http/pagination';
 import { routeTable } from '../http/routes';
 import { type CredentialsCounter, defaultCounters } from '../identity/counter';
+import { codeCredentialsCounter } from '../selfservice/strategy/code/counter';
 import { identityHandlers } from '../identity/handler';
 import { identityMutationHandlers } from '../identity/handler-mutations';
 import { IdentityManager } from '../identity/manager';
@@ -72,7 +73,7 @@ export async function createRegistry(opts: RegistryOptions): Promise<Registry> {
     opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {},
   );
   const identityPersister = new SqliteIdentityPersister(database);
-  const credentialsCounters = [...defaultCounters];
+  const credentialsCounters = [...defaultCounters, codeCredentialsCounter(config)];
   const publicBaseURL = (): URL => config.baseURL('public');
   const adminBaseURL = (): URL => config.baseURL('admin');
   const identityManager = new IdentityManager({
@@ -112,6 +113,7 @@ export async function createRegistry(opts: RegistryOptions): Promise<Registry> {
     courier: courier.courier,
     schemaUrl,
     ...(opts.hibpFetch ? { hibpFetch: opts.hibpFetch } : {}),
+    credentialsCounters,
   });
 
   const identityDeps = {

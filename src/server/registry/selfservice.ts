@@ -36,6 +36,11 @@ import type { SessionPersister } from '../session/persister';
 import type { Courier } from '../courier';
 import { SqliteCodePersister } from '../persistence/sqlite/code';
 import { OneTimeCodes } from '../selfservice/strategy/code/codes';
+import { codeLoginStrategy } from '../selfservice/strategy/code/login';
+import { codeRegistrationStrategy } from '../selfservice/strategy/code/registration';
+import { CodeSender } from '../selfservice/strategy/code/send';
+import type { CredentialsCounter } from '../identity/counter';
+import { marshalIdentity } from '../identity/marshal';
 import { totpLoginStrategy } from '../selfservice/strategy/totp/login';
 import { totpSettingsStrategy } from '../selfservice/strategy/totp/settings';
 import { lookupLoginStrategy } from '../selfservice/strategy/lookup/login';
@@ -56,6 +61,8 @@ export interface SelfServiceDeps {
   schemaUrl(schemaId: string): string;
   /** Replaces fetch for HaveIBeenPwned (tests; this machine is offline). */
   hibpFetch?: FetchLike;
+  /** Every method's available-AAL counter (the code method's fast login looks at the others). */
+  credentialsCounters?: CredentialsCounter[];
 }
 
 export function buildSelfService(d: SelfServiceDeps) {
@@ -66,6 +73,12 @@ export function buildSelfService(d: SelfServiceDeps) {
   const errorManager = new ErrorManager({ config, clock, logger, errorPersister });
   const flows = new FlowService({ config, clock, logger, csrf, errorManager, flowPersister });
   const codes = new OneTimeCodes({ config, clock, codePersister: new SqliteCodePersister(d.database) });
+  const codeSender = new CodeSender({
+    config,
+    courier: d.courier,
+    codes,
+    identityJson: (i) => marshalIdentity(i, d.schemaUrl(i.schema_id), { kind: 'public' }),
+  });
 
   const passwordPolicy = createPasswordPolicy(methodConfig<PasswordPolicyConfig>(config, 'password'), {
     ...(d.hibpFetch ? { fetch: d.hibpFetch } : {}),
@@ -84,6 +97,15 @@ export function buildSelfService(d: SelfServiceDeps) {
       timing,
       logger,
       enabled: () => methodEnabled(config, 'password'),
+    }),
+    codeLoginStrategy({
+      flows,
+      config,
+      identityPersister: d.identityPersister,
+      schemas: d.schemas,
+      codes,
+      sender: codeSender,
+      credentialsCounters: () => d.credentialsCounters ?? [],
     }),
     totpLoginStrategy({
       flows,
@@ -104,6 +126,14 @@ export function buildSelfService(d: SelfServiceDeps) {
       schemas: d.schemas,
       policy: passwordPolicy,
       enabled: () => methodEnabled(config, 'password'),
+    }),
+    codeRegistrationStrategy({
+      flows,
+      config,
+      identityManager: d.identityManager,
+      schemas: d.schemas,
+      codes,
+      sender: codeSender,
     }),
   ];
   const registrationStrategies: RegistrationStrategy[] = [

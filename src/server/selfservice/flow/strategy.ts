@@ -27,6 +27,15 @@ export interface LoginStrategy {
   populateLogin?(flow: StoredFlow, ctx: { refresh?: CurrentSession }): void | Promise<void>;
   /** Adds second-factor nodes to a new aal2 flow. */
   populateLoginSecondFactor?(flow: StoredFlow, ctx: { session: CurrentSession }): void | Promise<void>;
+  /**
+   * FastLogin2FA: right after an aal2 flow was created (and stored) the strategy may take the first step
+   * itself, e.g. send the only second-factor code, and answer the init request.
+   */
+  fastLogin?(ctx: {
+    c: Context;
+    flow: StoredFlow;
+    session: CurrentSession;
+  }): Promise<Response | NotResponsible>;
   login(ctx: SubmitContext & { session?: CurrentSession }): Promise<Identity | NotResponsible | Response>;
   /** The AMR entry for a completed login with this method. */
   authenticationMethod(flow: StoredFlow): Omit<AuthenticationMethod, 'completed_at'>;

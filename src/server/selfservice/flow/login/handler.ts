@@ -57,7 +57,7 @@ export function loginHandlers(
       try {
         const flow = await deps.loginFlows.newLoginFlow(c, 'browser');
         flows.save(flow);
-        return flows.sendInit(c, flow);
+        return (await fastLogin(deps, c, flow)) ?? flows.sendInit(c, flow);
       } catch (err) {
         if (err instanceof AlreadyLoggedIn) {
           const to = secureReturnTo(
@@ -74,7 +74,7 @@ export function loginHandlers(
       try {
         const flow = await deps.loginFlows.newLoginFlow(c, 'api');
         flows.save(flow);
-        return flows.json(c, flow, 200);
+        return (await fastLogin(deps, c, flow)) ?? flows.json(c, flow, 200);
       } catch (err) {
         const e = err instanceof AlreadyLoggedIn ? alreadyLoggedIn('login') : toKratosError(err);
         return c.json(e.toJSON(), e.status as ContentfulStatusCode);
@@ -140,4 +140,24 @@ async function submit(
     return await completeLogin(deps, c, flow, result, strategy.authenticationMethod(flow), current);
   }
   throw uiError(loginNoStrategyFound());
+}
+
+/**
+ * NewLoginFlow's fast path (FastLogin2FA): once an aal2 flow is stored, the first strategy that takes it
+ * (the code method with a single address) performs the first step and answers the init request itself.
+ */
+async function fastLogin(
+  deps: LoginHandlerDeps,
+  c: Context,
+  flow: StoredFlow,
+): Promise<Response | undefined> {
+  if ((flow.requested_aal ?? 'aal1') !== 'aal2') return undefined;
+  const session = deps.sessionManager.optionalFromRequest(requestInfo(c));
+  if (!session) return undefined;
+  for (const strategy of deps.loginStrategies) {
+    if (!strategy.fastLogin) continue;
+    const answer = await strategy.fastLogin({ c, flow, session });
+    if (answer !== NOT_RESPONSIBLE) return answer;
+  }
+  return undefined;
 }

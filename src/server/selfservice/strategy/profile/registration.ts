@@ -58,15 +58,15 @@ export function profileRegistrationStrategy(deps: ProfileRegistrationDeps): Regi
     async register({ c, flow, body, json }: SubmitContext) {
       if (registrationOneStep(deps.flows.config)) return NOT_RESPONSIBLE;
       const screen = typeof body.screen === 'string' ? body.screen : '';
-      if (
-        body.method === 'profile:back' ||
-        (body.method === 'profile' && screen === 'previous') ||
-        (body.method === undefined && screen === 'previous')
-      ) {
-        return backToProfile(c, flow, body, json);
+      // A `screen` makes the submission the profile method's, whatever `method` says: the code form's
+      // "Back" posts `screen=credential-selection` next to its hidden `method=code`
+      // (selfservice/strategy/profile/registration.go Register).
+      if (body.method === 'profile' || screen !== '') {
+        if (screen === 'previous') return backToProfile(c, flow, body, json);
+        return showCredentialSelection(c, flow, body, json);
       }
-      if (body.method !== 'profile') return NOT_RESPONSIBLE;
-      return showCredentialSelection(c, flow, body, json);
+      if (body.method === 'profile:back') return backToProfile(c, flow, body, json);
+      return NOT_RESPONSIBLE;
     },
   };
 
