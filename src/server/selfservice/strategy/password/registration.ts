@@ -1,6 +1,6 @@
 // Password registration (selfservice/strategy/password/registration.go): traits validated against the
 // identity schema, the password checked against the policy for every password identifier, then hashed.
-import { randomUUID } from 'node:crypto';
+import { newIdentityId } from '../../../identity/id';
 import { PasswordTooLongError } from '../../../hash/errors';
 import type { Hasher } from '../../../hash/model';
 import type { IdentityManager } from '../../../identity/manager';
@@ -64,7 +64,7 @@ export function passwordRegistrationStrategy(deps: PasswordRegistrationDeps): Re
 
       const now = deps.flows.now().toISOString();
       const identity: Identity = {
-        id: randomUUID(),
+        id: newIdentityId(),
         schema_id: flow.identity_schema ?? deps.schemas.defaultId,
         state: 'active',
         state_changed_at: now,

@@ -2,7 +2,7 @@
 // registration (`profile_first`, Kratos's default) it validates the traits first, then shows the credential
 // choices with the traits hidden and a Back button; every step answers 400 + flow for JSON clients.
 import type { Context } from 'hono';
-import { randomUUID } from 'node:crypto';
+import { newIdentityId } from '../../../identity/id';
 import type { IdentityManager } from '../../../identity/manager';
 import type { IdentitySchemaRegistry } from '../../../schema/registry';
 import {
@@ -103,7 +103,7 @@ export function profileRegistrationStrategy(deps: ProfileRegistrationDeps): Regi
     try {
       const now = deps.flows.now().toISOString();
       deps.identityManager.validate({
-        id: randomUUID(),
+        id: newIdentityId(),
         schema_id: flow.identity_schema ?? deps.schemas.defaultId,
         state: 'active',
         traits,
