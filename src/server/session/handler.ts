@@ -58,12 +58,8 @@ export function sessionHandlers(
 
     listMine(c) {
       const s = current(c, 'No valid session cookie found.');
-      try {
-        m.assertAal(s.session, s.identity, deps.config.whoamiRequiredAal());
-      } catch (err) {
-        if (err instanceof KratosError && err.status === 403) throw unauthorized('Unable to determine AAL.');
-        throw err;
-      }
+      // An unmet AAL is answered as such (403 session_aal2_required), like whoami (session/handler.go).
+      m.assertAal(s.session, s.identity, deps.config.whoamiRequiredAal());
       const url = new URL(c.req.url);
       const { page, perPage } = parseMigrationPagination(url.searchParams);
       const now = deps.clock.now();

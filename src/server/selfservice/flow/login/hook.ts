@@ -75,10 +75,11 @@ export async function completeLogin(
 
   let aalRedirect: string | undefined;
   try {
-    sessionManager.assertAal(session, identity, config.whoamiRequiredAal(), flow.request_url);
+    sessionManager.assertAal(session, identity, config.whoamiRequiredAal());
   } catch (err) {
     if (!isAalNotSatisfied(err)) throw err;
-    aalRedirect = (err.extra?.redirect_browser_to as string | undefined) ?? undefined;
+    const to = err.extra?.redirect_browser_to;
+    aalRedirect = typeof to === 'string' ? passRequestParameters(to, flow.request_url) : undefined;
   }
 
   const now = flows.now();
@@ -107,6 +108,24 @@ export async function completeLogin(
     return c.json({ session: marshalSession(session, now, deps.schemaUrl), ...continueWith(flow) });
   }
   return c.redirect(aalRedirect ?? returnTo.toString(), 303);
+}
+
+/**
+ * ErrAALNotSatisfied.PassReturnToAndLoginChallengeParameters: the aal2 login keeps the first login's
+ * `return_to` and `login_challenge`, nothing else of its request URL.
+ */
+function passRequestParameters(redirectTo: string, requestUrl: string): string {
+  try {
+    const from = new URL(requestUrl).searchParams;
+    const to = new URL(redirectTo);
+    for (const key of ['login_challenge', 'return_to']) {
+      const value = from.get(key);
+      if (value) to.searchParams.set(key, value);
+    }
+    return to.toString();
+  } catch {
+    return redirectTo;
+  }
 }
 
 function continueWith(flow: StoredFlow): Record<string, unknown> {

@@ -7,7 +7,7 @@ import { badRequest } from '../../../errors/errors';
 import { registerEmulatedKeys } from '../../../config/emulated';
 import type { Identity } from '../../../identity/model';
 import { isActiveCredential } from '../../../identity/model';
-import { upsertNode, removeNodesByName } from '../../../ui/container';
+import { clearMessages, removeNodesByName, upsertNode } from '../../../ui/container';
 import { methodDisabled } from '../../flow/errors';
 import type { StoredFlow } from '../../flow/model';
 import type { FlowService } from '../../flow/service';
@@ -126,6 +126,8 @@ function revealCodes(flow: StoredFlow, identity: Identity): never {
   upsertNode(flow.ui, disableButton());
   upsertNode(flow.ui, regenerateButton());
   flow.internal[INTERNAL_REVEALED] = true;
+  // handleSettingsError runs for "return to UI" too: earlier messages (e.g. 1050001) go away.
+  clearMessages(flow.ui);
   throw new ReturnToUi();
 }
 
@@ -135,5 +137,6 @@ function showNewCodes(flow: StoredFlow): never {
   upsertNode(flow.ui, codesNode(codes));
   upsertNode(flow.ui, confirmButton());
   flow.internal[INTERNAL_REGENERATED] = codes;
+  clearMessages(flow.ui);
   throw new ReturnToUi();
 }
