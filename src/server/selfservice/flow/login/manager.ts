@@ -8,6 +8,7 @@ import { requestInfo } from '../../../session/manager';
 import { assuranceLevel } from '../../../session/model';
 import { loginMfa, loginReAuth } from '../../../text/login';
 import { addMessage, setMessage } from '../../../ui/container';
+import { sortLoginNodes } from '../../../ui/sort';
 import { sessionRequiredForHigherAal } from '../errors';
 import type { FlowType, StoredFlow } from '../model';
 import { returnToPolicy } from '../config';
@@ -74,6 +75,8 @@ export class LoginFlowManager {
     if (session && aal === 'aal2' && assuranceLevel(session.session.authentication_methods) !== 'aal2') {
       addMessage(flow.ui, loginMfa());
     }
+    // NewLoginFlow sorts once every method added its nodes (login/sort.go).
+    sortLoginNodes(flow.ui.nodes);
     return flow;
   }
 
