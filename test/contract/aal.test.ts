@@ -278,6 +278,53 @@ describe('step-up after the first factor', () => {
   });
 });
 
+describe('settings under required_aal highest_available', () => {
+  it('case=an aal1 session of an identity with TOTP must step up before settings (403 / 303)', async () => {
+    const { email, secret } = await userWithTotp();
+    const { token } = await nativeLogin(server, email);
+    const native = await expectFailure(
+      server.sdk.frontend.createNativeSettingsFlow({ xSessionToken: token }),
+    );
+    expect(native.status).toBe(403);
+    expect(native.data).toMatchObject({ error: { id: 'session_aal2_required' } });
+
+    const jar = new CookieJar();
+    const first = await spaLoginFlow(jar);
+    expect(
+      (await spaSubmit(jar, first, { method: 'password', identifier: email, password: PASSWORD })).status,
+    ).toBe(422);
+    const spa = await spaJson(jar, `${base}/self-service/settings/browser`);
+    expect(spa.status).toBe(403);
+    expect(String(spa.body.redirect_browser_to)).toMatch(
+      new RegExp(`^${base}/self-service/login/browser\\?aal=aal2`),
+    );
+    const browser = await browserFetch(jar, `${base}/self-service/settings/browser`);
+    expect(browser.status).toBe(303);
+    expect(browser.headers.get('location')).toMatch(
+      new RegExp(`^${base}/self-service/login/browser\\?aal=aal2`),
+    );
+
+    const step = await nativeSecondFactorFlow(server, token);
+    await server.sdk.frontend.updateLoginFlow({
+      flow: step.id,
+      xSessionToken: token,
+      updateLoginFlowBody: { method: 'totp', totp_code: totpCode(server, secret) },
+    });
+    const { data: flow } = await server.sdk.frontend.createNativeSettingsFlow({ xSessionToken: token });
+    expect(flow.identity.traits).toMatchObject({ email });
+  });
+
+  it('case=removing the second factor through the admin API lowers what highest_available asks for', async () => {
+    const { email } = await userWithTotp();
+    const { token } = await nativeLogin(server, email);
+    expect((await expectFailure(server.sdk.frontend.toSession({ xSessionToken: token }))).status).toBe(403);
+    const { data: found } = await server.sdk.identity.listIdentities({ credentialsIdentifier: email });
+    await server.sdk.identity.deleteIdentityCredentials({ id: found[0]?.id as string, type: 'totp' });
+    const { data } = await server.sdk.frontend.toSession({ xSessionToken: token });
+    expect(data.authenticator_assurance_level).toBe('aal1');
+  });
+});
+
 describe('required_aal: aal1', () => {
   it('case=whoami accepts aal1 sessions of identities with a second factor; SPA logins complete at once', async () => {
     const relaxed = await createTestServer({ selfservice, session: { whoami: { required_aal: 'aal1' } } });
