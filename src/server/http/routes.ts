@@ -41,6 +41,7 @@ import {
   ROUTE_REGISTRATION_BROWSER,
   ROUTE_REGISTRATION_FLOWS,
 } from '../selfservice/flow/registration/handler';
+import { ROUTE_WEBAUTHN_SCRIPT } from '../selfservice/strategy/webauthn/script';
 import {
   ROUTE_ADMIN_IDENTITY_SESSIONS,
   ROUTE_ADMIN_SESSION,
@@ -96,6 +97,7 @@ export interface Handlers {
     registration: FlowHandlers;
     settings: FlowHandlers & { changePassword: RouteHandler };
     logout: { createBrowser: RouteHandler; logout: RouteHandler; logoutApi: RouteHandler };
+    webAuthnScript: RouteHandler;
   };
   courier: { list: RouteHandler; get: RouteHandler };
   uiPages: Record<
@@ -202,6 +204,7 @@ export function routeTable(h: Handlers): RouteDef[] {
       h,
     ),
     ...publicOnly('GET', ROUTE_CHANGE_PASSWORD, h.selfService.settings.changePassword),
+    { server: 'public', method: 'GET', path: ROUTE_WEBAUTHN_SCRIPT, handler: h.selfService.webAuthnScript },
     {
       server: 'public',
       method: 'GET',

@@ -14,11 +14,38 @@ const simple = (type: CredentialsType, role: 'first' | 'multi'): CredentialsCoun
   countMultiFactor: (c) => (role === 'multi' && c[type] && isActiveCredential(c[type]) ? 1 : 0),
 });
 
+/** The keys in a webauthn/passkey credential's config (CredentialsWebAuthnConfig.credentials). */
+function webAuthnKeys(c: Credentials | undefined): { is_passwordless?: unknown }[] {
+  const list = c?.config.credentials;
+  return Array.isArray(list) ? list.filter((k) => k !== null && typeof k === 'object') : [];
+}
+
+const hasIdentifier = (c: Credentials | undefined): boolean => (c?.identifiers ?? []).join('') !== '';
+
+/**
+ * webauthn (selfservice/strategy/webauthn/strategy.go countCredentials): passwordless keys are first factors
+ * (only with an identifier to find the identity by), the others second factors.
+ */
+const webAuthnCounter: CredentialsCounter = {
+  type: 'webauthn',
+  countFirstFactor: (c) =>
+    hasIdentifier(c.webauthn) ? webAuthnKeys(c.webauthn).filter((k) => k.is_passwordless === true).length : 0,
+  countMultiFactor: (c) => webAuthnKeys(c.webauthn).filter((k) => k.is_passwordless !== true).length,
+};
+
+/** passkey (selfservice/strategy/passkey/passkey_strategy.go): every key, once the user handle is set. */
+const passkeyCounter: CredentialsCounter = {
+  type: 'passkey',
+  countFirstFactor: (c) => (hasIdentifier(c.passkey) ? webAuthnKeys(c.passkey).length : 0),
+  countMultiFactor: () => 0,
+};
+
 export const defaultCounters: CredentialsCounter[] = [
   simple('password', 'first'),
   simple('oidc', 'first'),
   simple('saml', 'first'),
-  simple('passkey', 'first'),
+  passkeyCounter,
+  webAuthnCounter,
   simple('totp', 'multi'),
   simple('lookup_secret', 'multi'),
 ];

@@ -45,6 +45,8 @@ import { totpLoginStrategy } from '../selfservice/strategy/totp/login';
 import { totpSettingsStrategy } from '../selfservice/strategy/totp/settings';
 import { lookupLoginStrategy } from '../selfservice/strategy/lookup/login';
 import { lookupSettingsStrategy } from '../selfservice/strategy/lookup/settings';
+import { webAuthnStrategies } from '../selfservice/strategy/webauthn/strategies';
+import { webAuthnScriptHandler } from '../selfservice/strategy/webauthn/script';
 
 export interface SelfServiceDeps {
   config: Config;
@@ -88,6 +90,15 @@ export function buildSelfService(d: SelfServiceDeps) {
     d.hasher,
   );
 
+  const webAuthn = webAuthnStrategies({
+    flows,
+    config,
+    logger,
+    schemas: d.schemas,
+    identityPersister: d.identityPersister,
+    identityManager: d.identityManager,
+    ...(d.credentialsCounters ? { credentialsCounters: d.credentialsCounters } : {}),
+  });
   const loginStrategies: LoginStrategy[] = [
     passwordLoginStrategy({
       flows,
@@ -112,6 +123,7 @@ export function buildSelfService(d: SelfServiceDeps) {
       identityPersister: d.identityPersister,
       enabled: () => methodEnabled(config, 'totp'),
     }),
+    ...webAuthn.login,
     lookupLoginStrategy({
       flows,
       identityPersister: d.identityPersister,
@@ -135,6 +147,7 @@ export function buildSelfService(d: SelfServiceDeps) {
       codes,
       sender: codeSender,
     }),
+    ...webAuthn.registration,
   ];
   const registrationStrategies: RegistrationStrategy[] = [
     profileRegistrationStrategy({
@@ -167,6 +180,7 @@ export function buildSelfService(d: SelfServiceDeps) {
       schemas: d.schemas,
       enabled: () => methodEnabled(config, 'totp'),
     }),
+    ...webAuthn.settings,
     lookupSettingsStrategy({ flows, enabled: () => methodEnabled(config, 'lookup_secret') }),
   ];
   const settingsFlows = new SettingsFlowManager({
@@ -215,6 +229,7 @@ export function buildSelfService(d: SelfServiceDeps) {
     postSettingsHooks,
     handlers: {
       errors: errorHandlers({ clock, errorPersister }),
+      webAuthnScript: webAuthnScriptHandler,
       login: loginHandlers({
         ...common,
         loginFlows,
