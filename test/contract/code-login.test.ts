@@ -12,6 +12,7 @@ import {
   nodeMessageIds,
   nodeSummary,
   submitRaw,
+  uniquePhone,
 } from '../helpers/code-flows';
 import { browserFetch, CookieJar } from '../helpers/cookies';
 import { Inbox } from '../helpers/inbox';
@@ -51,7 +52,7 @@ async function sendNative(identifier: string): Promise<LoginFlow> {
   const sent = await expectFailure(
     server.sdk.frontend.updateLoginFlow({
       flow: flow.id,
-      updateLoginFlowBody: { method: 'code', identifier },
+      updateLoginFlowBody: { method: 'code', csrf_token: '', identifier },
     }),
   );
   expect(sent.status).toBe(400);
@@ -61,7 +62,7 @@ async function sendNative(identifier: string): Promise<LoginFlow> {
 async function submitNativeCode(flowId: string, identifier: string, code: string) {
   return server.sdk.frontend.updateLoginFlow({
     flow: flowId,
-    updateLoginFlowBody: { method: 'code', identifier, code },
+    updateLoginFlowBody: { method: 'code', csrf_token: '', identifier, code },
   });
 }
 
@@ -132,7 +133,7 @@ describe('passwordless code login, native', () => {
   });
 
   it('case=a phone number receives its code by SMS', async () => {
-    const phone = `+1415555${String(Math.floor(1000 + Math.random() * 8999))}`;
+    const phone = uniquePhone();
     const id = await newAccount({ phone });
     const sent = await sendNative(phone);
     const sms = await inbox.nextSms(phone);
@@ -143,7 +144,7 @@ describe('passwordless code login, native', () => {
 
   it('case=an identity with email and phone gets the code only at the address typed', async () => {
     const email = uniqueEmail('both');
-    const phone = `+1415556${String(Math.floor(1000 + Math.random() * 8999))}`;
+    const phone = uniquePhone();
     await newAccount({ email, phone });
     const sent = await sendNative(email);
     const mail = await inbox.nextEmail(email);
@@ -160,7 +161,7 @@ describe('passwordless code login, native', () => {
     const resent = await expectFailure(
       server.sdk.frontend.updateLoginFlow({
         flow: sent.id,
-        updateLoginFlowBody: { method: 'code', identifier: email, resend: 'code' },
+        updateLoginFlowBody: { method: 'code', csrf_token: '', identifier: email, resend: 'code' },
       }),
     );
     expect(resent.status).toBe(400);
@@ -241,7 +242,7 @@ describe('passwordless code login, native', () => {
     const res = await expectFailure(
       server.sdk.frontend.updateLoginFlow({
         flow: flow.id,
-        updateLoginFlowBody: { method: 'code', identifier: email },
+        updateLoginFlowBody: { method: 'code', csrf_token: '', identifier: email },
       }),
     );
     const answered = res.data as unknown as LoginFlow;
@@ -263,7 +264,7 @@ describe('passwordless code login, native', () => {
     const none = await expectFailure(
       server.sdk.frontend.updateLoginFlow({
         flow: flow.id,
-        updateLoginFlowBody: { method: 'code', identifier: '' },
+        updateLoginFlowBody: { method: 'code', csrf_token: '', identifier: '' },
       }),
     );
     expect(nodeMessageIds(none.data as unknown as LoginFlow, 'identifier')).toEqual([4000002]);
@@ -383,7 +384,7 @@ describe('passwordless code login in the browser', () => {
       server.sdk.frontend.updateLoginFlow({
         flow: flow.id,
         xSessionToken: token,
-        updateLoginFlowBody: { method: 'code', identifier: stranger },
+        updateLoginFlowBody: { method: 'code', csrf_token: '', identifier: stranger },
       }),
     );
     expect(messageIds(refused.data as unknown as LoginFlow)).toEqual([4000035]);
@@ -392,14 +393,19 @@ describe('passwordless code login in the browser', () => {
       server.sdk.frontend.updateLoginFlow({
         flow: flow.id,
         xSessionToken: token,
-        updateLoginFlowBody: { method: 'code', identifier: email },
+        updateLoginFlowBody: { method: 'code', csrf_token: '', identifier: email },
       }),
     );
     expect(messageIds(again.data as unknown as LoginFlow)).toEqual([1010025]);
     const { data: done } = await server.sdk.frontend.updateLoginFlow({
       flow: flow.id,
       xSessionToken: token,
-      updateLoginFlowBody: { method: 'code', identifier: email, code: (await inbox.nextEmail(email)).code },
+      updateLoginFlowBody: {
+        method: 'code',
+        csrf_token: '',
+        identifier: email,
+        code: (await inbox.nextEmail(email)).code,
+      },
     });
     expect(done.session.id).toBe(first.session.id);
     expect(done.session.authentication_methods?.map((m) => m.method)).toEqual(['code', 'code']);
@@ -449,14 +455,14 @@ describe('bad input changes nothing', () => {
     const unknown = await expectFailure(
       server.sdk.frontend.updateLoginFlow({
         flow: '6b9a8f4e-0000-4000-8000-00000000abcd',
-        updateLoginFlowBody: { method: 'code', identifier: 'a@b.c' },
+        updateLoginFlowBody: { method: 'code', csrf_token: '', identifier: 'a@b.c' },
       }),
     );
     expect(unknown.status).toBe(404);
     const malformed = await expectFailure(
       server.sdk.frontend.updateLoginFlow({
         flow: 'nope',
-        updateLoginFlowBody: { method: 'code', identifier: 'a@b.c' },
+        updateLoginFlowBody: { method: 'code', csrf_token: '', identifier: 'a@b.c' },
       }),
     );
     expect(malformed.status).toBe(400);
@@ -496,7 +502,7 @@ describe('without passwordless_enabled', () => {
       const res = await expectFailure(
         plain.sdk.frontend.updateLoginFlow({
           flow: flow.id,
-          updateLoginFlowBody: { method: 'code', identifier: 'a@example.com' },
+          updateLoginFlowBody: { method: 'code', csrf_token: '', identifier: 'a@example.com' },
         }),
       );
       expect(messageIds(res.data as unknown as LoginFlow)).toEqual([4010002]);

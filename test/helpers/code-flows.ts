@@ -1,5 +1,6 @@
 // Shared pieces of the `code` method's contract tests: an identity schema with email and phone code
 // addresses, node/message readers, and raw JSON submissions for the bad-input cases.
+import { randomInt } from 'node:crypto';
 import type { UiNode } from '@ory/client';
 import { expect } from 'vitest';
 import { expectValidResponse } from './openapi';
@@ -39,6 +40,9 @@ export const codeIdentitySchema = {
     },
   },
 };
+
+/** A valid US number no other test uses (E.164, as Kratos stores it). */
+export const uniquePhone = (): string => `+1415555${String(randomInt(1000, 10_000))}`;
 
 export const codeSchemaConfig = {
   default_schema_id: 'code',
