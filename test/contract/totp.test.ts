@@ -131,6 +131,7 @@ describe('TOTP in the settings flow', () => {
 
   it('case=a wrong code is refused on the code field; the right one pairs the app and steps the session up', async () => {
     const { id, token } = await signedInUser();
+    const { data: before } = await server.sdk.frontend.toSession({ xSessionToken: token });
     const { data: flow } = await server.sdk.frontend.createNativeSettingsFlow({ xSessionToken: token });
     const secret = shownSecret(flow);
     const wrongCode = String((Number(totpCode(server, secret)) + 1) % 1_000_000).padStart(6, '0');
@@ -182,6 +183,8 @@ describe('TOTP in the settings flow', () => {
       ['password', 'aal1'],
       ['totp', 'aal2'],
     ]);
+    // Pairing adds the method but is no sign-in: the privileged window still runs from the password login.
+    expect(session.authenticated_at).toBe(before.authenticated_at);
   });
 
   it('case=codes from the previous and the next 30-second step are accepted, older ones are not', async () => {

@@ -152,7 +152,10 @@ export class SessionManager {
     return updated;
   }
 
-  /** Appends methods after step-up or re-authentication (SessionAddAuthenticationMethods). */
+  /**
+   * Appends methods set up in the settings flow (SessionAddAuthenticationMethods): the AMR and AAL change,
+   * `authenticated_at` does not, so setting up TOTP does not make the session privileged again.
+   */
   addAuthenticationMethods(session: Session, methods: Omit<AuthenticationMethod, 'completed_at'>[]): Session {
     const at = this.deps.clock.now().toISOString();
     const amr = [...session.authentication_methods, ...methods.map((m) => ({ ...m, completed_at: at }))];
@@ -160,7 +163,6 @@ export class SessionManager {
       ...session,
       authentication_methods: amr,
       authenticator_assurance_level: assuranceLevel(amr),
-      authenticated_at: at,
       updated_at: at,
     };
     this.deps.sessionPersister.updateSession(updated);
