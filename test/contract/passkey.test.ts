@@ -508,3 +508,34 @@ describe('the browser side', () => {
     expect(`sha512-${createHash('sha512').update(body).digest('base64')}`).toBe(attrs.integrity);
   });
 });
+
+describe('re-authentication (refresh)', () => {
+  it('case=a refresh flow asks for one of the session’s own passkeys and appends the method', async () => {
+    const email = uniqueEmail('refresh');
+    const { token, authenticator } = await signUp(email);
+    const { data: flow } = await server.sdk.frontend.createNativeLoginFlow({
+      refresh: true,
+      xSessionToken: token,
+    });
+    expect(flow.refresh).toBe(true);
+    expect(node(flow, 'identifier')?.attributes).toMatchObject({ type: 'hidden', value: email });
+    expect(node(flow, 'passkey_login')?.attributes).toEqual({
+      name: 'passkey_login',
+      type: 'hidden',
+      disabled: false,
+      node_type: 'input',
+    });
+    const options = JSON.parse(value(flow, 'passkey_challenge')) as {
+      publicKey: { allowCredentials: { id: string }[] };
+    };
+    expect(options.publicKey.allowCredentials.map((c) => c.id)).toEqual([
+      authenticator.keys[0]?.id.toString('base64url'),
+    ]);
+    const { data } = await server.sdk.frontend.updateLoginFlow({
+      flow: flow.id,
+      xSessionToken: token,
+      updateLoginFlowBody: { method: 'passkey', passkey_login: authenticator.get(options, ORIGIN) },
+    });
+    expect(data.session.authentication_methods?.map((m) => m.method)).toEqual(['passkey', 'passkey']);
+  });
+});

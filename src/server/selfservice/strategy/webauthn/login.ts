@@ -12,7 +12,7 @@ import { noSuchWebAuthnUser, noWebAuthnDevice } from '../../../text/credentials'
 import { loginContinue, loginWebAuthn, loginWebAuthnPasswordless } from '../../../text/login';
 import type { UiText } from '../../../text/message';
 import { validationMinLength } from '../../../text/validation';
-import { addMessage, resetNodeValues, setCsrf, upsertNode } from '../../../ui/container';
+import { addMessage, appendNode, resetNodeValues, setCsrf, upsertNode } from '../../../ui/container';
 import { inputNode } from '../../../ui/nodes';
 import { browserLocationChangeRequired } from '../../flow/errors';
 import { identifierLabel } from '../../flow/login/identifier-label';
@@ -166,7 +166,8 @@ export function webAuthnLoginStrategy(deps: WebAuthnLoginDeps): LoginStrategy {
           label: label(flow),
         }),
       );
-      upsertNode(flow.ui, webAuthnLoginMethod());
+      // Appended, not upserted: the password method's own `method` button stays (Nodes.Append).
+      appendNode(flow.ui, webAuthnLoginMethod());
     },
 
     populateLoginSecondFactor(flow, { session }: { session: CurrentSession }) {
