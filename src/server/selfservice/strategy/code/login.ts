@@ -18,6 +18,7 @@ import {
 } from '../../../text/login';
 import { appendNode, setNodeValue, upsertNode } from '../../../ui/container';
 import { inputNode } from '../../../ui/nodes';
+import { methodEnabled } from '../../flow/config';
 import { methodDisabled } from '../../flow/errors';
 import { identifierLabel } from '../../flow/login/identifier-label';
 import type { StoredFlow } from '../../flow/model';
@@ -112,9 +113,10 @@ export function codeLoginStrategy(deps: CodeLoginDeps): LoginStrategy {
       const found = resolve(flow, identifier, session);
       const own = codeCredentialsCounter(deps.config).countMultiFactor(identity.credentials);
       if (own === 0 && !s.fallbackEnabled) return NOT_RESPONSIBLE;
+      // Only enabled methods take part, as Kratos loops over its enabled login strategies.
       const others = deps
         .credentialsCounters()
-        .filter((k) => k.type !== 'code')
+        .filter((k) => k.type !== 'code' && methodEnabled(deps.config, k.type))
         .some((k) => k.countMultiFactor(identity.credentials) > 0);
       if (others) return NOT_RESPONSIBLE;
       return sendCodes(c, flow, found, identifier, 200);
