@@ -33,7 +33,7 @@ export function writeSettingsError(
   }
   if (!flow) return flows.forward(c, undefined, err);
   if (err instanceof ReturnToUi) {
-    policy.sort(flow);
+    // Shown as the strategy left it: Kratos does not sort here (regenerated codes come before the buttons).
     flows.save(flow);
     return json ? flows.json(c, flow, 200, policy) : c.redirect(flows.uiLocation(flow), 303);
   }
