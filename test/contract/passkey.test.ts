@@ -139,7 +139,7 @@ describe('passkey sign-up (native)', () => {
     const data = JSON.parse(value(flow, 'passkey_create_data')) as Record<string, never>;
     expect(data.displayNameFieldName).toBe('traits.email');
     expect(data.displayNameFieldNames).toEqual(['traits.email']);
-    const publicKey = (data.credentialOptions as { publicKey: Record<string, unknown> }).publicKey;
+    const publicKey = (data.credentialOptions as unknown as { publicKey: Record<string, unknown> }).publicKey;
     expect(Object.keys(publicKey)).toEqual([
       'rp',
       'user',

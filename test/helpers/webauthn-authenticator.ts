@@ -68,6 +68,11 @@ interface RequestOptionsJson {
   publicKey: { challenge: string; rpId?: string; allowCredentials?: { id: string }[] };
 }
 
+/** Options as the flow's node carries them (a JSON string) or already parsed. */
+function parseOptions<T>(options: object | string): T {
+  return (typeof options === 'string' ? JSON.parse(options) : options) as T;
+}
+
 export interface CeremonyOverrides {
   origin?: string;
   challenge?: string;
@@ -94,9 +99,8 @@ export class SoftwareAuthenticator {
   }
 
   /** navigator.credentials.create(): a new ES256 credential, always discoverable. */
-  create(options: CreationOptionsJson | string, origin: string, o: CeremonyOverrides = {}): string {
-    const pk = (typeof options === 'string' ? (JSON.parse(options) as CreationOptionsJson) : options)
-      .publicKey;
+  create(options: object | string, origin: string, o: CeremonyOverrides = {}): string {
+    const pk = parseOptions<CreationOptionsJson>(options).publicKey;
     const rpId = o.rpId ?? pk.rp.id;
     const excluded = (pk.excludeCredentials ?? []).map((d) => d.id);
     if (this.keys.some((k) => k.rpId === rpId && excluded.includes(b64url(k.id)))) {
@@ -146,12 +150,11 @@ export class SoftwareAuthenticator {
    * newest credential of the RP (or `key`). The user handle is sent like a browser sends it.
    */
   get(
-    options: RequestOptionsJson | string,
+    options: object | string,
     origin: string,
     o: CeremonyOverrides & { key?: StoredKey; counter?: number } = {},
   ): string {
-    const pk = (typeof options === 'string' ? (JSON.parse(options) as RequestOptionsJson) : options)
-      .publicKey;
+    const pk = parseOptions<RequestOptionsJson>(options).publicKey;
     const rpId = pk.rpId ?? '';
     const allowed = (pk.allowCredentials ?? []).map((d) => d.id);
     const key =
