@@ -511,3 +511,67 @@ describe('without passwordless_enabled', () => {
     }
   });
 });
+
+describe('feature_flags.refresh_login_choose_address', () => {
+  it("case=refresh logins offer the session identity's addresses; the chosen one gets the code", async () => {
+    const picker = await createTestServer({
+      identity: codeSchemaConfig,
+      feature_flags: { refresh_login_choose_address: true },
+      selfservice: {
+        default_browser_return_url: `${APP}/welcome`,
+        methods: { code: { passwordless_enabled: true } },
+      },
+    });
+    try {
+      const mail = new Inbox(picker);
+      const email = uniqueEmail('picker');
+      await picker.sdk.identity.createIdentity({
+        createIdentityBody: { schema_id: 'code', traits: { email } },
+      });
+      const { data: first } = await picker.sdk.frontend.createNativeLoginFlow();
+      await expectFailure(
+        picker.sdk.frontend.updateLoginFlow({
+          flow: first.id,
+          updateLoginFlowBody: { method: 'code', csrf_token: '', identifier: email },
+        }),
+      );
+      const { data: session } = await picker.sdk.frontend.updateLoginFlow({
+        flow: first.id,
+        updateLoginFlowBody: {
+          method: 'code',
+          csrf_token: '',
+          identifier: email,
+          code: (await mail.nextEmail(email)).code,
+        },
+      });
+      const token = session.session_token as string;
+
+      const { data: flow } = await picker.sdk.frontend.createNativeLoginFlow({
+        refresh: true,
+        xSessionToken: token,
+      });
+      const buttons = flow.ui.nodes.filter((n) => n.group === 'code');
+      expect(buttons.map((n) => [attrs(n).name, attrs(n).value])).toEqual([['address', email]]);
+      const sent = await submitRaw(flow.ui.action, JSON.stringify({ address: email }), {
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        'X-Session-Token': token,
+      });
+      expect(sent.status).toBe(400);
+      expect(messageIds(sent.body as unknown as LoginFlow)).toEqual([1010025]);
+      const { data: done } = await picker.sdk.frontend.updateLoginFlow({
+        flow: flow.id,
+        xSessionToken: token,
+        updateLoginFlowBody: {
+          method: 'code',
+          csrf_token: '',
+          identifier: email,
+          code: (await mail.nextEmail(email)).code,
+        },
+      });
+      expect(done.session.authentication_methods?.map((m) => m.method)).toEqual(['code', 'code']);
+    } finally {
+      await picker.close();
+    }
+  });
+});

@@ -118,7 +118,7 @@ export function showCodeForm(flow: StoredFlow, o: CodeFormOptions): void {
     for (const n of flow.ui.nodes) {
       if (n.type === 'input' && n.attributes.type === 'submit') continue;
       if (n.group !== 'default') continue;
-      // Fields with problems stay visible so the user can see what to fix.
+      // Kratos leaves fields with messages visible; as it, the messages were just cleared above.
       if (n.type === 'input' && n.messages.length === 0) {
         n.attributes = canonicalInputAttributes({ ...n.attributes, type: 'hidden' });
       }
