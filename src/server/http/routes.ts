@@ -43,6 +43,20 @@ import {
 } from '../selfservice/flow/registration/handler';
 import { ROUTE_WEBAUTHN_SCRIPT } from '../selfservice/strategy/webauthn/script';
 import {
+  ROUTE_RECOVERY,
+  ROUTE_RECOVERY_API,
+  ROUTE_RECOVERY_BROWSER,
+  ROUTE_RECOVERY_FLOWS,
+} from '../selfservice/flow/recovery/handler';
+import {
+  ROUTE_VERIFICATION,
+  ROUTE_VERIFICATION_API,
+  ROUTE_VERIFICATION_BROWSER,
+  ROUTE_VERIFICATION_FLOWS,
+} from '../selfservice/flow/verification/handler';
+import { ROUTE_ADMIN_RECOVERY_CODE } from '../selfservice/strategy/code/recovery-admin';
+import { ROUTE_ADMIN_RECOVERY_LINK } from '../selfservice/strategy/link/recovery-admin';
+import {
   ROUTE_ADMIN_IDENTITY_SESSIONS,
   ROUTE_ADMIN_SESSION,
   ROUTE_ADMIN_SESSION_EXTEND,
@@ -98,6 +112,9 @@ export interface Handlers {
     settings: FlowHandlers & { changePassword: RouteHandler };
     logout: { createBrowser: RouteHandler; logout: RouteHandler; logoutApi: RouteHandler };
     webAuthnScript: RouteHandler;
+    recovery: FlowHandlers;
+    verification: FlowHandlers;
+    adminRecovery: { createLink: RouteHandler; createCode: RouteHandler };
   };
   courier: { list: RouteHandler; get: RouteHandler };
   uiPages: Record<
@@ -203,6 +220,24 @@ export function routeTable(h: Handlers): RouteDef[] {
       ROUTE_SETTINGS,
       h,
     ),
+    ...flowRoutes(
+      h.selfService.recovery,
+      ROUTE_RECOVERY_BROWSER,
+      ROUTE_RECOVERY_API,
+      ROUTE_RECOVERY_FLOWS,
+      ROUTE_RECOVERY,
+      h,
+    ),
+    ...flowRoutes(
+      h.selfService.verification,
+      ROUTE_VERIFICATION_BROWSER,
+      ROUTE_VERIFICATION_API,
+      ROUTE_VERIFICATION_FLOWS,
+      ROUTE_VERIFICATION,
+      h,
+    ),
+    ...admin('POST', ROUTE_ADMIN_RECOVERY_LINK, h.selfService.adminRecovery.createLink),
+    ...admin('POST', ROUTE_ADMIN_RECOVERY_CODE, h.selfService.adminRecovery.createCode),
     ...publicOnly('GET', ROUTE_CHANGE_PASSWORD, h.selfService.settings.changePassword),
     { server: 'public', method: 'GET', path: ROUTE_WEBAUTHN_SCRIPT, handler: h.selfService.webAuthnScript },
     {

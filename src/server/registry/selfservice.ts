@@ -47,6 +47,7 @@ import { lookupLoginStrategy } from '../selfservice/strategy/lookup/login';
 import { lookupSettingsStrategy } from '../selfservice/strategy/lookup/settings';
 import { webAuthnStrategies } from '../selfservice/strategy/webauthn/strategies';
 import { webAuthnScriptHandler } from '../selfservice/strategy/webauthn/script';
+import { buildRecoveryAndVerification } from './recovery-verification';
 
 export interface SelfServiceDeps {
   config: Config;
@@ -195,6 +196,25 @@ export function buildSelfService(d: SelfServiceDeps) {
     revoke_active_sessions: revokeActiveSessions,
   };
 
+  const accounts = buildRecoveryAndVerification({
+    config,
+    clock,
+    logger,
+    database: d.database,
+    flows,
+    csrf,
+    codes,
+    courier: d.courier,
+    identityPersister: d.identityPersister,
+    sessionManager: d.sessionManager,
+    sessionPersister: d.sessionPersister,
+    settingsFlows,
+    postRecoveryHooks: { revoke_active_sessions: revokeActiveSessions },
+    schemaUrl: d.schemaUrl,
+  });
+  postSettingsHooks.verification = accounts.hooks.verification;
+  postSettingsHooks.show_verification_ui = accounts.hooks.show_verification_ui;
+
   const loginFlows = new LoginFlowManager({
     flows,
     sessionManager: d.sessionManager,
@@ -227,7 +247,10 @@ export function buildSelfService(d: SelfServiceDeps) {
     settingsFlows,
     settingsStrategies,
     postSettingsHooks,
+    recoveryFlows: accounts.recoveryFlows,
+    verificationFlows: accounts.verificationFlows,
     handlers: {
+      ...accounts.handlers,
       errors: errorHandlers({ clock, errorPersister }),
       webAuthnScript: webAuthnScriptHandler,
       login: loginHandlers({
@@ -236,6 +259,9 @@ export function buildSelfService(d: SelfServiceDeps) {
         loginStrategies,
         postLoginHooks: {
           revoke_active_sessions: revokeActiveSessions,
+          verification: accounts.hooks.verification,
+          show_verification_ui: accounts.hooks.show_verification_ui,
+          require_verified_address: accounts.hooks.require_verified_address,
         },
       }),
       registration: registrationHandlers({
@@ -243,7 +269,10 @@ export function buildSelfService(d: SelfServiceDeps) {
         identityManager: d.identityManager,
         registrationFlows,
         registrationStrategies,
-        postRegistrationHooks: {},
+        postRegistrationHooks: {
+          verification: accounts.hooks.verification,
+          show_verification_ui: accounts.hooks.show_verification_ui,
+        },
       }),
       settings: settingsHandlers({
         flows,

@@ -13,7 +13,14 @@ export interface HookContext {
 }
 
 export interface PostLoginHook {
-  executeLoginPostHook(ctx: HookContext & { session: Session }): Promise<void> | void;
+  /**
+   * Runs after the sign-in (`freshSession`: the session was created by this sign-in, not re-authenticated).
+   * Returning a Response ends the sign-in with it, e.g. `require_verified_address` sending the browser to
+   * verify its address; the hook then takes care of the session it ends.
+   */
+  executeLoginPostHook(
+    ctx: HookContext & { session: Session; freshSession?: boolean },
+  ): Promise<Response | undefined | void> | Response | undefined | void;
 }
 
 export interface PostRegistrationHook {
@@ -29,4 +36,14 @@ export interface PostSettingsHook {
   executeSettingsPostPersistHook(
     ctx: HookContext & { session: Session; previous: Identity },
   ): Promise<Response | undefined> | Response | undefined;
+}
+
+export interface PostRecoveryHook {
+  /** Runs after a recovery succeeded, with the session it issued (selfservice/flow/recovery/hook.go). */
+  executePostRecoveryHook(ctx: HookContext & { session: Session }): Promise<void> | void;
+}
+
+export interface PostVerificationHook {
+  /** Runs after an address was verified (selfservice/flow/verification/hook.go). */
+  executePostVerificationHook(ctx: HookContext): Promise<void> | void;
 }

@@ -70,7 +70,16 @@ export async function completeLogin(
   flows.save(flow);
 
   for (const h of afterHooks(config, 'login', flow.active ?? '')) {
-    await deps.postLoginHooks[h.hook]?.executeLoginPostHook({ c, flow, identity, session, config: h.config });
+    const answered = await deps.postLoginHooks[h.hook]?.executeLoginPostHook({
+      c,
+      flow,
+      identity,
+      session,
+      config: h.config,
+      freshSession: fresh,
+    });
+    // A hook that answered itself (require_verified_address) ends the sign-in here (ErrHookAbortFlow).
+    if (answered) return answered;
   }
 
   let aalRedirect: string | undefined;

@@ -62,7 +62,10 @@ export async function completeRegistration(
   // Kratos stores a session for every registration; only the `session` hook hands it to the client.
   const issued = deps.sessionManager.issue(identity, [method], requestInfo(c));
   issued.session.identity = identity;
-  for (const h of afterHooks(config, 'registration', method.method)) {
+  // With verification on, the internal `verification` hook runs first (PostRegistrationPostPersistHooks).
+  const verification = config.get('selfservice.flows.verification.enabled', false);
+  const hooks = afterHooks(config, 'registration', method.method);
+  for (const h of verification ? [{ hook: 'verification' }, ...hooks] : hooks) {
     const hook = h.hook === 'session' ? sessionHook(deps, issued) : deps.postRegistrationHooks[h.hook];
     const response = await hook?.executePostRegistrationHook({ c, flow, identity, config: h.config });
     if (response) return response;
@@ -72,7 +75,9 @@ export async function completeRegistration(
   if (flow.type === 'api' || flows.isJson(c)) {
     return c.json({ identity: identityJson, ...continueWith(flow) });
   }
-  return c.redirect(returnTo.toString(), 303);
+  // show_verification_ui sends browsers to the verification UI first (ReturnToVerification).
+  const verificationUi = flow.internal.return_to_verification;
+  return c.redirect(typeof verificationUi === 'string' ? verificationUi : returnTo.toString(), 303);
 }
 
 /** The `session` hook (selfservice/hook/session_issuer.go). */
