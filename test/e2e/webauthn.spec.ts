@@ -99,13 +99,13 @@ test('sign up with a passkey, sign out, sign in with it; a security key as the s
 }, testInfo) => {
   const credentials = await virtualAuthenticator(page);
   // A switch for passkey autofill, so the sign-in button can be tested on its own.
-  await page.addInitScript(() => {
-    const pkc = window.PublicKeyCredential as unknown as {
-      isConditionalMediationAvailable?: () => Promise<boolean>;
-    };
-    const original = pkc.isConditionalMediationAvailable?.bind(pkc);
-    pkc.isConditionalMediationAvailable = async () =>
-      localStorage.getItem('e2e-conditional-mediation') !== 'off' && (original ? await original() : false);
+  // (Browser code as text: this file is type-checked without the DOM library.)
+  await page.addInitScript({
+    content: `(() => {
+      const original = PublicKeyCredential.isConditionalMediationAvailable?.bind(PublicKeyCredential);
+      PublicKeyCredential.isConditionalMediationAvailable = async () =>
+        localStorage.getItem('e2e-conditional-mediation') !== 'off' && (original ? await original() : false);
+    })();`,
   });
 
   await page.goto(`${publicUrl}/ui/registration`);
@@ -152,9 +152,15 @@ test('sign up with a passkey, sign out, sign in with it; a security key as the s
 
   // Signing in again, with the button this time, takes the passkey and then the security key.
   await page.context().clearCookies();
-  await page.evaluate(() => localStorage.setItem('e2e-conditional-mediation', 'off'));
+  await page.evaluate("localStorage.setItem('e2e-conditional-mediation', 'off')");
   await page.goto(`${publicUrl}/ui/login`);
   await expect(page).toHaveURL(/\/ui\/login\?flow=/);
+  // The script is up and, with autofill switched off, no conditional request is waiting.
+  await expect
+    .poll(() =>
+      page.evaluate('window.__oryWebAuthnInitialized === true && !window.abortPasskeyConditionalUI'),
+    )
+    .toBe(true);
   await page.getByRole('button', { name: 'Sign in with passkey' }).click();
   await testInfo.attach('signed in with a passkey', {
     body: await page.screenshot({ fullPage: true }),
