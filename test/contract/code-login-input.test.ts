@@ -113,7 +113,7 @@ describe('bad input changes nothing', () => {
     expect(res.status).toBe(403);
     expect((res.body as { error: { id: string } }).error.id).toBe('security_csrf_violation');
     expect(await codesStored()).toBe(before);
-    expect(await inbox.unreadEmails(email)).toBe(0);
+    expect(await inbox.queuedFor(email)).toBe(0);
   });
 });
 

@@ -53,11 +53,10 @@ export class Inbox {
     });
   }
 
-  /** Emails to `to` nobody has read yet (after a short wait for the courier). */
-  async unreadEmails(to: string, settleMs = 300): Promise<number> {
-    await new Promise((r) => setTimeout(r, settleMs));
-    const found = await this.mh.search(to, 'to');
-    return (found?.items ?? []).filter((m) => !this.seen.has(m.ID)).length;
+  /** Messages the courier holds for `to`; codes are queued within the request, so no waiting is needed. */
+  async queuedFor(to: string): Promise<number> {
+    const { data } = await this.server.sdk.courier.listCourierMessages({ recipient: to });
+    return data.length;
   }
 
   private async poll<T>(timeoutMs: number, what: string, read: () => Promise<T | undefined>): Promise<T> {
