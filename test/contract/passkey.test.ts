@@ -539,3 +539,30 @@ describe('re-authentication (refresh)', () => {
     expect(data.session.authentication_methods?.map((m) => m.method)).toEqual(['passkey', 'passkey']);
   });
 });
+
+describe('admin import and export', () => {
+  it('case=an exported passkey credential imported into another identity signs that identity in', async () => {
+    const { identityId, authenticator } = await signUp(uniqueEmail('export'));
+    const exported = await storedPasskey(identityId);
+    await server.sdk.identity.deleteIdentity({ id: identityId });
+
+    const { data: imported } = await server.sdk.identity.createIdentity({
+      createIdentityBody: {
+        schema_id: 'default',
+        traits: { email: uniqueEmail('import') },
+        credentials: { passkey: { config: exported.config as never } },
+      },
+    });
+    expect((await storedPasskey(imported.id)).identifiers).toEqual(exported.identifiers);
+
+    const flow = await loginFlow();
+    const { data } = await server.sdk.frontend.updateLoginFlow({
+      flow: flow.id,
+      updateLoginFlowBody: {
+        method: 'passkey',
+        passkey_login: authenticator.get(value(flow, 'passkey_challenge'), ORIGIN),
+      },
+    });
+    expect(data.session.identity?.id).toBe(imported.id);
+  });
+});

@@ -135,8 +135,10 @@ function importWebAuthn(
   const userHandle = imported.user_handle || (existing?.config.user_handle as string | undefined) || '';
   const identifiers = [...(existing?.identifiers ?? [])];
   if (type === 'passkey') {
-    if (imported.user_handle && !identifiers.includes(imported.user_handle))
-      identifiers.push(imported.user_handle);
+    // user_handle is Go's []byte (base64 in JSON); the identifier is those bytes as a string, which is what
+    // the passkey login looks the identity up by (identity/handler_import.go importPasskeyCredentials).
+    const handle = imported.user_handle ? Buffer.from(imported.user_handle, 'base64').toString('utf8') : '';
+    if (handle && !identifiers.includes(handle)) identifiers.push(handle);
     if (!userHandle) {
       throw badRequest(
         'Passkey credential import requires a non-empty user_handle. It must match the WebAuthn user handle stored on the authenticator.',
