@@ -22,7 +22,8 @@ export interface FlowLike {
 }
 
 /** `group/name:type[=value]` per node, in order (anchors as `group/id:a`). */
-export function nodeSummary(flow: FlowLike): string[] {
+export function nodeSummary(f: object): string[] {
+  const flow = f as FlowLike;
   return flow.ui.nodes.map((n) => {
     const a = n.attributes;
     if (n.type === 'a') return `${n.group}/${String(a.id)}:a`;
@@ -31,13 +32,15 @@ export function nodeSummary(flow: FlowLike): string[] {
   });
 }
 
-export const messageIds = (flow: FlowLike): number[] => (flow.ui.messages ?? []).map((m) => m.id);
+export const messageIds = (flow: object): number[] => ((flow as FlowLike).ui.messages ?? []).map((m) => m.id);
 
-export const nodeMessages = (flow: FlowLike, name: string): number[] =>
-  flow.ui.nodes.filter((n) => n.attributes.name === name).flatMap((n) => n.messages.map((m) => m.id));
+export const nodeMessages = (flow: object, name: string): number[] =>
+  (flow as FlowLike).ui.nodes
+    .filter((n) => n.attributes.name === name)
+    .flatMap((n) => n.messages.map((m) => m.id));
 
-export const csrfOf = (flow: FlowLike): string =>
-  String(flow.ui.nodes.find((n) => n.attributes.name === 'csrf_token')?.attributes.value ?? '');
+export const csrfOf = (flow: object): string =>
+  String((flow as FlowLike).ui.nodes.find((n) => n.attributes.name === 'csrf_token')?.attributes.value ?? '');
 
 export interface RawAnswer {
   status: number;

@@ -58,9 +58,14 @@ export class AccountMailbox {
     return (found?.items ?? []).filter((m) => !this.seen.has(m.ID)).length;
   }
 
-  /** Template types of the courier messages queued for `to`, oldest first (admin courier API). */
+  /**
+   * Template types of the courier messages queued for `to`, oldest first (admin courier API). Plain fetch:
+   * SMS messages have `type: "sms"` as in Kratos, where the OpenAPI document says "phone".
+   */
   async templateTypes(to: string): Promise<string[]> {
-    const { data } = await this.server.sdk.courier.listCourierMessages({ recipient: to });
-    return data.map((m) => m.template_type).reverse();
+    const url = new URL('admin/courier/messages', this.server.urls.admin);
+    url.searchParams.set('recipient', to);
+    const list = (await (await fetch(url)).json()) as { template_type: string }[];
+    return list.map((m) => m.template_type).reverse();
   }
 }

@@ -7,7 +7,9 @@ import type { Context } from 'hono';
 import type { ValidateFunction } from 'ajv';
 import { newAjv } from '../../../schema/validator';
 import { buildValidationError } from '../../../schema/validation-error';
-import { decodeFlowBody } from '../body';
+import { badRequest, KratosError } from '../../../errors/errors';
+import { parseJson, readBodyText } from '../../../http/body';
+import { decodeFlowBody, expandDotted } from '../body';
 
 export interface MethodBody {
   method?: string;
@@ -100,7 +102,7 @@ export async function decodeMethodBody(
   c: Context,
   schema: MethodSchemaName,
 ): Promise<{ body: MethodBody; json: boolean }> {
-  const decoded = await decodeFlowBody(c);
+  const decoded = await decodeBody(c);
   const merged: Record<string, unknown> = {};
   const query = new URL(c.req.url).searchParams;
   for (const key of FIELDS) {
@@ -120,6 +122,37 @@ export async function decodeMethodBody(
     if (invalid) throw invalid;
   }
   return { body: merged as MethodBody, json: decoded.json };
+}
+
+/**
+ * decodeFlowBody, with the errors decoderx gives for JSON that is not an object of the form
+ * (HTTPDecoderJSONFollowsFormFormat): "Unable to decode form as JSON." and "Expected JSON sent in request
+ * body to be an object but got: <gjson type>".
+ */
+async function decodeBody(c: Context): Promise<{ body: Record<string, unknown>; json: boolean }> {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+  if (c.req.method.toUpperCase() === 'GET' || type !== 'application/json') return decodeFlowBody(c);
+  let parsed: unknown;
+  try {
+    parsed = parseJson(await readBodyText(c));
+  } catch (err) {
+    if (err instanceof KratosError && err.status === 400) throw badRequest('Unable to decode form as JSON.');
+    throw err;
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw badRequest(`Expected JSON sent in request body to be an object but got: ${gjsonType(parsed)}`);
+  }
+  return { body: expandDotted(parsed as Record<string, unknown>), json: true };
+}
+
+/** gjson's Type.String() of a JSON value. */
+function gjsonType(v: unknown): string {
+  if (v === null) return 'Null';
+  if (v === true) return 'True';
+  if (v === false) return 'False';
+  if (typeof v === 'number') return 'Number';
+  if (typeof v === 'string') return 'String';
+  return 'JSON';
 }
 
 /** Form posts carry transient_payload as a JSON string. */
