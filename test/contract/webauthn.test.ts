@@ -269,6 +269,21 @@ describe('a security key as the second factor', () => {
     expect(res.status).toBe(403);
   });
 
+  it('case=a refresh of an aal2 session asks for the key again and appends the method', async () => {
+    const { jar, email } = await passwordUser(mfa);
+    const key = await addKey(mfa, jar);
+    const flow = await init(mfa, jar, 'login', '?aal=aal2&refresh=true');
+    expect(attr(flow, 'identifier')).toMatchObject({ type: 'hidden', value: email });
+    const done = await submit(jar, flow, {
+      method: 'webauthn',
+      identifier: email,
+      webauthn_login: key.get(value(flow, 'webauthn_login_trigger'), ORIGIN),
+    });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    const session = done.body.session as { authentication_methods: { method: string }[] };
+    expect(session.authentication_methods.map((m) => m.method)).toEqual(['password', 'webauthn', 'webauthn']);
+  });
+
   it('case=an answer replayed into another aal2 flow is refused', async () => {
     const { jar: owner, email } = await passwordUser(mfa);
     const key = await addKey(mfa, owner);
