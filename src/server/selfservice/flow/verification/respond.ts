@@ -31,6 +31,14 @@ export function saveFlow(flows: FlowService, flow: StoredFlow): void {
   flow.updated_at = stored.updated_at;
 }
 
+/**
+ * The CSRF token for a flow's form: the browser's (its cookie is set when missing); API flows keep theirs,
+ * so native clients are never handed a cookie (which would make their next request look like a browser's).
+ */
+export function csrfFor(flows: FlowService, c: Context, flow: StoredFlow): string {
+  return flow.type === 'browser' ? flows.csrfToken(c) : flow.csrf_token;
+}
+
 export function flowsUrl(
   flows: FlowService,
   id: string,

@@ -124,7 +124,12 @@ export class OneTimeCodes {
   consumeToken(kind: CodeKind, flowId: string, token: string): StoredCode {
     const found = this.deps.codePersister.findByHmac(kind, this.hmacs(token));
     const now = this.deps.clock.now().toISOString();
-    if (!found || found.flow_id !== flowId || found.used_at || !this.deps.codePersister.markUsed(found.id, now))
+    if (
+      !found ||
+      found.flow_id !== flowId ||
+      found.used_at ||
+      !this.deps.codePersister.markUsed(found.id, now)
+    )
       throw codeNotFound();
     return { ...found, used_at: now };
   }

@@ -35,7 +35,7 @@ import { type RecoveryStrategy, SKIP_CSRF_CHECK } from '../../flow/recovery/stra
 import { secureReturnTo } from '../../flow/return-to';
 import { NOT_RESPONSIBLE, type NotResponsible } from '../../flow/strategy';
 import { requiredFields } from '../../flow/ui-error';
-import { saveFlow } from '../../flow/verification/respond';
+import { csrfFor, saveFlow } from '../../flow/verification/respond';
 import { codeNotFound, isCodeError } from './codes';
 import { CODE_TYPE_SELF_SERVICE, type StoredCode } from './persister';
 import { sendRecoveryCode, type RecoveryCodeSenderDeps } from './recovery-sender';
@@ -120,7 +120,7 @@ export function codeRecoveryStrategy(deps: CodeRecoveryDeps): RecoveryStrategy {
 
   /** HandleRecoveryError: the email input keeps what was typed. */
   const keepEmail = (c: Context, flow: StoredFlow, email: string | undefined, err: unknown): unknown => {
-    setCsrf(flow.ui, flows.csrfToken(c));
+    setCsrf(flow.ui, csrfFor(flows, c, flow));
     upsertNode(flow.ui, addressInput('code', email ?? ''));
     return err;
   };
@@ -142,7 +142,7 @@ export function codeRecoveryStrategy(deps: CodeRecoveryDeps): RecoveryStrategy {
     await sendRecoveryCode(deps, flow, 'email', body.email);
 
     flow.ui = newContainer(flow.ui.action);
-    setCsrf(flow.ui, flows.csrfToken(c));
+    setCsrf(flow.ui, csrfFor(flows, c, flow));
     flow.active = 'code';
     flow.state = 'sent_email';
     setMessage(flow.ui, recoveryEmailWithCodeSent());

@@ -41,6 +41,7 @@ import {
   answerWithMessage,
   codeRetryWithError,
   codeRetryWithMessage,
+  csrfFor,
   saveFlow,
 } from '../../flow/verification/respond';
 import type { VerificationStrategy } from '../../flow/verification/strategy';
@@ -98,7 +99,7 @@ export function codeVerificationStrategy(deps: CodeVerificationDeps): Verificati
     async verify(c, flow): Promise<Response | NotResponsible | undefined> {
       // handleVerificationError: the address input keeps what was typed.
       const keep = (body: MethodBody | undefined, err: unknown): unknown => {
-        setCsrf(flow.ui, flows.csrfToken(c));
+        setCsrf(flow.ui, csrfFor(flows, c, flow));
         upsertNode(flow.ui, addressInput('code', body?.email ?? '', hasSmsChannel(flows.config)));
         return err;
       };
@@ -206,7 +207,7 @@ export function completeVerification(
   const returnTo = deps.verificationFlows().continueUrl(flow).toString();
   flow.ui = newContainer(returnTo, 'GET');
   flow.state = 'passed_challenge';
-  flow.csrf_token = flows.csrfToken(c);
+  flow.csrf_token = csrfFor(flows, c, flow);
   setCsrf(flow.ui, flow.csrf_token);
   setMessage(flow.ui, via === 'sms' ? verificationPhoneSuccessful() : verificationSuccessful());
   appendNode(flow.ui, aNode(group, 'continue', returnTo, nodeLabelContinue(), nodeLabelContinue()));

@@ -25,7 +25,7 @@ import type { RecoveryStrategy } from '../../flow/recovery/strategy';
 import { secureReturnTo } from '../../flow/return-to';
 import { NOT_RESPONSIBLE, type NotResponsible } from '../../flow/strategy';
 import { requiredFields } from '../../flow/ui-error';
-import { saveFlow } from '../../flow/verification/respond';
+import { csrfFor, saveFlow } from '../../flow/verification/respond';
 import { markRecoveryAddressVerified } from '../code/recovery';
 import { CODE_TYPE_SELF_SERVICE } from '../code/persister';
 import { linkEmailInput, linkSubmit } from './nodes';
@@ -90,7 +90,7 @@ export function linkRecoveryStrategy(deps: LinkRecoveryDeps): RecoveryStrategy {
 
   /** HandleRecoveryError: the email input keeps what was typed. */
   const keepEmail = (c: Context, flow: StoredFlow, email: string | undefined, err: unknown): unknown => {
-    setCsrf(flow.ui, flows.csrfToken(c));
+    setCsrf(flow.ui, csrfFor(flows, c, flow));
     upsertNode(flow.ui, linkEmailInput(email ?? ''));
     return err;
   };
@@ -108,7 +108,7 @@ export function linkRecoveryStrategy(deps: LinkRecoveryDeps): RecoveryStrategy {
       throw keepEmail(c, flow, body.email, err);
     }
     await sendRecoveryLink(deps, flow, 'email', body.email);
-    setCsrf(flow.ui, flows.csrfToken(c));
+    setCsrf(flow.ui, csrfFor(flows, c, flow));
     upsertNode(flow.ui, linkEmailInput(body.email));
     flow.active = 'link';
     flow.state = 'sent_email';

@@ -20,7 +20,7 @@ import type { FlowService } from '../../flow/service';
 import { NOT_RESPONSIBLE, type NotResponsible } from '../../flow/strategy';
 import { requiredFields } from '../../flow/ui-error';
 import type { VerificationFlowManager } from '../../flow/verification/manager';
-import { linkRetryWithMessage, saveFlow } from '../../flow/verification/respond';
+import { linkRetryWithMessage, csrfFor, saveFlow } from '../../flow/verification/respond';
 import type { VerificationStrategy } from '../../flow/verification/strategy';
 import { completeVerification } from '../code/verification';
 import { linkEmailInput, linkSubmit } from './nodes';
@@ -50,7 +50,7 @@ export function linkVerificationStrategy(deps: LinkVerificationDeps): Verificati
     async verify(c, flow): Promise<Response | NotResponsible | undefined> {
       // handleVerificationError: the email input keeps what was typed.
       const keep = (body: MethodBody | undefined, err: unknown): unknown => {
-        setCsrf(flow.ui, flows.csrfToken(c));
+        setCsrf(flow.ui, csrfFor(flows, c, flow));
         upsertNode(flow.ui, linkEmailInput(body?.email ?? ''));
         return err;
       };
@@ -81,7 +81,7 @@ export function linkVerificationStrategy(deps: LinkVerificationDeps): Verificati
         throw keep(body, err);
       }
       await sendVerificationLink(deps, flow, 'email', body.email);
-      setCsrf(flow.ui, flows.csrfToken(c));
+      setCsrf(flow.ui, csrfFor(flows, c, flow));
       upsertNode(flow.ui, linkEmailInput(body.email));
       flow.active = 'link';
       flow.state = 'sent_email';
