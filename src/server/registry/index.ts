@@ -128,6 +128,7 @@ export async function createRegistry(opts: RegistryOptions): Promise<Registry> {
   let publicApp: Hono | undefined;
   const uiPages = uiPageHandlers({
     publicBaseURL,
+    recoveryEnabled: () => config.get('selfservice.flows.recovery.enabled', false),
     fetchPublic: async (path, init) =>
       (publicApp as Hono).request(new URL(path, publicBaseURL()).toString(), init),
   });

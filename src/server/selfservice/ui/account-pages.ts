@@ -41,7 +41,7 @@ export const recoveryPage: FlowPage = {
       title: 'Recover your account',
       lead:
         flow.state === 'choose_method'
-          ? 'Enter the email address of your account to receive a code.'
+          ? `Enter the email address of your account to receive a ${flow.active === 'link' ? 'recovery link' : 'code'}.`
           : undefined,
       body: singleForm(flow.ui),
       links: [{ href: ctx.pageUrl(ROUTE_UI_LOGIN, { return_to: flow.return_to }), text: 'Back to sign in' }],
@@ -54,6 +54,10 @@ export const verificationPage: FlowPage = {
   view(flow, ctx) {
     return {
       title: 'Verify your account',
+      lead:
+        flow.state === 'choose_method'
+          ? `Enter your email address to receive a ${flow.active === 'link' ? 'verification link' : 'verification code'}.`
+          : undefined,
       body: singleForm(flow.ui),
       links: [{ href: ctx.pageUrl(ROUTE_UI_WELCOME), text: 'Go to the start page' }],
     };

@@ -14,16 +14,16 @@ export const loginPage: FlowPage = {
       const logout = await logoutUrl(ctx.deps, ctx.cookie);
       if (logout) links.push({ href: logout, text: 'Sign out' });
     } else {
-      links.push(
-        {
-          href: ctx.pageUrl(ROUTE_UI_REGISTRATION, { return_to: flow.return_to }),
-          text: 'Create an account',
-        },
-        {
+      links.push({
+        href: ctx.pageUrl(ROUTE_UI_REGISTRATION, { return_to: flow.return_to }),
+        text: 'Create an account',
+      });
+      if (ctx.deps.recoveryEnabled?.() ?? true) {
+        links.push({
           href: ctx.pageUrl(ROUTE_UI_RECOVERY, { return_to: flow.return_to }),
           text: 'Forgot your password?',
-        },
-      );
+        });
+      }
     }
     const title = flow.refresh
       ? 'Confirm it’s you'

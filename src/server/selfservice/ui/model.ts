@@ -5,6 +5,8 @@ export interface UiPageDeps {
   /** Calls the public API in-process (the public Hono app's `request`). */
   fetchPublic(path: string, init: { headers: Record<string, string> }): Promise<Response>;
   publicBaseURL(): URL;
+  /** `selfservice.flows.recovery.enabled`: the sign-in page links to recovery only then (default: link). */
+  recoveryEnabled?(): boolean;
 }
 
 export type FlowKind = 'login' | 'registration' | 'settings' | 'recovery' | 'verification';
@@ -14,6 +16,8 @@ export interface FlowJson {
   id: string;
   type?: string;
   state?: string;
+  /** The method a recovery or verification flow belongs to (`code` or `link`). */
+  active?: string;
   return_to?: string;
   refresh?: boolean;
   requested_aal?: string;
