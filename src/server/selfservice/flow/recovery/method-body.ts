@@ -77,6 +77,8 @@ export function isLooseEmail(s: string): boolean {
   const local = s.slice(0, at);
   const domain = s.slice(at + 1);
   if (!/^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~.-]+$/u.test(local)) return false;
+  // idna.Lookup only accepts host names: letters, digits, marks, dots and hyphens (no "@", spaces, CR/LF).
+  if (!/^[\p{L}\p{N}\p{M}.-]+$/u.test(domain)) return false;
   let ascii: string;
   try {
     ascii = new URL(`http://${domain}/`).hostname;
