@@ -2,7 +2,7 @@
 // is replaced by a new browser flow carrying 4070005; a form problem is written into the flow (which then
 // belongs to the group that raised it, as Kratos records); anything else is an error response.
 import type { Context } from 'hono';
-import type { KratosError} from '../../../errors/errors';
+import type { KratosError } from '../../../errors/errors';
 import { badRequest, notFound } from '../../../errors/errors';
 import { verificationFlowExpired } from '../../../text/verification';
 import { addMessage } from '../../../ui/container';
