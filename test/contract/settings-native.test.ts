@@ -119,7 +119,7 @@ describe('settings flow (native)', () => {
           xSessionToken: token,
           updateSettingsFlowBody: { method: 'password', password },
         }),
-      )) as { status: number; data: SettingsFlow };
+      )) as unknown as { status: number; data: SettingsFlow };
     const same = await attempt(PASSWORD);
     expect(same.status).toBe(400);
     const node = same.data.ui.nodes.find((n) => (n.attributes as { name?: string }).name === 'password');

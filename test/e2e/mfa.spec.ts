@@ -99,9 +99,12 @@ test('pair an authenticator app and save backup codes in the settings', async ({
   const app = page.getByRole('region', { name: 'Authenticator app' });
   const qr = app.getByRole('img', { name: 'Authenticator app QR code' });
   await expect(qr).toBeVisible();
-  expect(await qr.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([
-    256, 256,
-  ]);
+  expect(
+    await qr.evaluate((img) => [
+      (img as { naturalWidth: number }).naturalWidth,
+      (img as { naturalHeight: number }).naturalHeight,
+    ]),
+  ).toEqual([256, 256]);
   await expect(
     app.getByText('This is your authenticator app secret. Use it if you can not scan the QR code.'),
   ).toBeVisible();
