@@ -4,7 +4,8 @@ import { expect, test } from '@playwright/test';
 import type { Identity, Session } from '../../src/shared/kratos';
 import { adminJson, env, openConsole, screenshot, signIn } from './env';
 
-const EMAIL = `ada.${Date.now()}@example.com`;
+// Stable for the whole run (every worker computes the same address), unique per run (the server's port).
+const EMAIL = `ada.${new URL(env.adminUrl()).port}@example.com`;
 const PASSWORD = 'correct-horse-battery-staple-42';
 
 test.describe('embedded server: identities and sessions', () => {

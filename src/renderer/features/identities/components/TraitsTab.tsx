@@ -24,7 +24,10 @@ export function TraitsTab(props: {
   writable: boolean;
 }): ReactNode {
   const { identity, schema } = props;
-  const [mode, setMode] = useState<'form' | 'json'>(schema ? 'form' : 'json');
+  // The schema may arrive after the identity: the form is the default as soon as there is one, unless the
+  // user picked an editor.
+  const [chosenMode, setMode] = useState<'form' | 'json' | undefined>(undefined);
+  const mode = chosenMode ?? (schema ? 'form' : 'json');
   const [traits, setTraits] = useState<unknown>(identity.traits);
   const [text, setText] = useState(() => toJsonText(identity.traits));
   const [errors, setErrors] = useState<Record<string, string>>({});
