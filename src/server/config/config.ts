@@ -16,6 +16,7 @@ export type ServerName = 'public' | 'admin';
 
 export class Config {
   private readonly boundPorts = new Map<ServerName, number>();
+  private readonly baseHrefs = new Map<ServerName, string>();
   private readonly generatedSecret = randomBytes(32).toString('base64url');
 
   constructor(
@@ -64,10 +65,25 @@ export class Config {
   /** Records the port a server actually bound (port 0 picks a free one). */
   setBoundPort(name: ServerName, port: number): void {
     this.boundPorts.set(name, port);
+    this.baseHrefs.delete(name);
   }
 
   /** `serve.<name>.base_url`, or derived from host and port the way ory/x configx does. */
   baseURL(name: ServerName): URL {
+    return new URL(this.baseHref(name));
+  }
+
+  /** baseURL as a string, computed once per bound port (it is on every request's path). */
+  baseHref(name: ServerName): string {
+    let href = this.baseHrefs.get(name);
+    if (href === undefined) {
+      href = this.deriveBaseURL(name).href;
+      this.baseHrefs.set(name, href);
+    }
+    return href;
+  }
+
+  private deriveBaseURL(name: ServerName): URL {
     const explicit = this.get<string | undefined>(`serve.${name}.base_url`, undefined);
     if (explicit) return new URL(explicit.endsWith('/') ? explicit : `${explicit}/`);
     const { host, port } = this.serve(name);

@@ -13,7 +13,8 @@ import { type IdentityPersisterProvider, UniqueViolationError } from './persiste
 export interface IdentityManagerDeps extends IdentityPersisterProvider, ClockProvider {
   schemas: IdentitySchemaRegistry;
   credentialsCounters: CredentialsCounter[];
-  publicBaseURL(): URL;
+  /** The public base URL as a string (Config.baseHref). */
+  publicBaseHref(): string;
 }
 
 /** A duplicate credential identifier or address (Kratos: sqlcon.ErrUniqueViolation). */
@@ -27,9 +28,16 @@ export class DuplicateIdentityError extends Error {
 export class IdentityManager {
   constructor(private readonly deps: IdentityManagerDeps) {}
 
-  /** `<public>/schemas/<base64url(schema id)>`, as Kratos computes schema_url. */
+  private readonly schemaUrls = new Map<string, { base: string; url: string }>();
+
+  /** `<public>/schemas/<base64url(schema id)>`, as Kratos computes schema_url (cached: every session has one). */
   schemaUrl(schemaId: string): string {
-    return new URL(`schemas/${encodeSchemaId(schemaId)}`, this.deps.publicBaseURL()).toString();
+    const base = this.deps.publicBaseHref();
+    const cached = this.schemaUrls.get(schemaId);
+    if (cached?.base === base) return cached.url;
+    const url = new URL(`schemas/${encodeSchemaId(schemaId)}`, base).toString();
+    this.schemaUrls.set(schemaId, { base, url });
+    return url;
   }
 
   /**

@@ -81,7 +81,7 @@ export async function createRegistry(opts: RegistryOptions): Promise<Registry> {
     clock,
     schemas,
     credentialsCounters,
-    publicBaseURL,
+    publicBaseHref: () => config.baseHref('public'),
   });
 
   const courier = createCourier({ config, database, clock, logger });

@@ -84,20 +84,23 @@ export class SessionManager {
 
   /** The active session of a request, or a 401 session_inactive. */
   fetchFromRequest(req: RequestInfo): CurrentSession {
-    const { token, cookie } = this.extractToken(req);
+    const { token, current } = this.resolve(req);
     if (!token) throw noActiveSession(true);
-    const found = this.deps.sessionPersister.findByTokenHash(hashToken(token));
-    if (!found || !isSessionActive(found.session, this.deps.clock.now())) throw noActiveSession();
-    return { ...found, token, ...(cookie ? { cookie } : {}) };
+    if (!current) throw noActiveSession();
+    return current;
   }
 
-  /** The active session of a request, or undefined. */
+  /** The active session of a request, or undefined (no exception: most requests have none). */
   optionalFromRequest(req: RequestInfo): CurrentSession | undefined {
-    try {
-      return this.fetchFromRequest(req);
-    } catch {
-      return undefined;
-    }
+    return this.resolve(req).current;
+  }
+
+  private resolve(req: RequestInfo): { token?: string; current?: CurrentSession } {
+    const { token, cookie } = this.extractToken(req);
+    if (!token) return {};
+    const found = this.deps.sessionPersister.findByTokenHash(hashToken(token));
+    if (!found || !isSessionActive(found.session, this.deps.clock.now())) return { token };
+    return { token, current: { ...found, token, ...(cookie ? { cookie } : {}) } };
   }
 
   /** Creates and stores a session for an identity that just authenticated with `methods`. */

@@ -22,6 +22,10 @@ export class SqliteFlowPersister implements FlowPersister {
     return row ? (JSON.parse(row.document) as StoredFlow) : undefined;
   }
 
+  transaction<T>(fn: () => T): T {
+    return this.store.transaction(fn);
+  }
+
   deleteExpiredFlows(before: string): number {
     return this.store.prepare('DELETE FROM selfservice_flows WHERE expires_at < ?').run(before).changes;
   }

@@ -12,6 +12,8 @@ import type { CredentialRow, IdentityRow, RecoveryAddressRow, Tables, Verifiable
 
 const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
 const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
+/** Rows of the identities whose ids are in the JSON array bound as the only parameter. */
+const IDS_IN = 'identity_id IN (SELECT value FROM json_each(?))';
 
 export class SqliteIdentityPersister implements IdentityPersister {
   constructor(private readonly store: SqliteDatabase) {}
@@ -77,7 +79,8 @@ export class SqliteIdentityPersister implements IdentityPersister {
   }
 
   getIdentity(id: string, opts: { withCredentials?: boolean } = {}): Identity | undefined {
-    const row = this.store.first(this.store.query.selectFrom('identities').selectAll().where('id', '=', id));
+    const row = this.store.prepare('SELECT * FROM identities WHERE id = ?').get(id) as
+      IdentityRow | undefined;
     return row ? this.hydrate([row], opts.withCredentials ?? true)[0] : undefined;
   }
 
@@ -92,13 +95,9 @@ export class SqliteIdentityPersister implements IdentityPersister {
   }
 
   findByCredentialsIdentifier(type: CredentialsType, identifier: string): Identity | undefined {
-    const row = this.store.first(
-      this.store.query
-        .selectFrom('identity_credential_identifiers')
-        .select('identity_id')
-        .where('type', '=', type)
-        .where('identifier', '=', identifier),
-    );
+    const row = this.store
+      .prepare('SELECT identity_id FROM identity_credential_identifiers WHERE type = ? AND identifier = ?')
+      .get(type, identifier) as { identity_id: string } | undefined;
     return row ? this.getIdentity(row.identity_id) : undefined;
   }
 
@@ -224,40 +223,38 @@ export class SqliteIdentityPersister implements IdentityPersister {
     }
   }
 
-  /** Loads credentials and addresses of many identities with one query per table. */
+  /**
+   * Loads credentials and addresses of many identities with one prepared query per table: the ids go in as
+   * one JSON array (`json_each`), so the SQL never changes and nothing is compiled per call.
+   */
   private hydrate(rows: IdentityRow[], withCredentials: boolean): Identity[] {
     if (rows.length === 0) return [];
-    const ids = rows.map((r) => r.id);
-    const q = this.store.query;
-    const creds = new Map<string, CredentialRow[]>();
+    const ids = JSON.stringify(rows.map((r) => r.id));
+    const byIdentity = <T extends { identity_id: string }>(sql: string): Map<string, T[]> => {
+      const map = new Map<string, T[]>();
+      for (const row of this.store.prepare(sql).all(ids) as T[]) push(map, row.identity_id, row);
+      return map;
+    };
+    const creds = withCredentials
+      ? byIdentity<CredentialRow>(`SELECT * FROM identity_credentials WHERE ${IDS_IN}`)
+      : new Map<string, CredentialRow[]>();
     const identifiers = new Map<string, string[]>();
     if (withCredentials) {
-      for (const c of this.store.all(
-        q.selectFrom('identity_credentials').selectAll().where('identity_id', 'in', ids),
-      )) {
-        push(creds, c.identity_id, c);
-      }
-      const idents = this.store.all(
-        q
-          .selectFrom('identity_credential_identifiers')
-          .select(['identity_id', 'type', 'identifier'])
-          .where('identity_id', 'in', ids)
-          .orderBy('position'),
-      );
-      for (const i of idents) push(identifiers, `${i.identity_id}|${i.type}`, i.identifier);
+      const sql = `SELECT identity_id, type, identifier FROM identity_credential_identifiers WHERE ${IDS_IN}
+        ORDER BY position`;
+      for (const i of this.store.prepare(sql).all(ids) as {
+        identity_id: string;
+        type: string;
+        identifier: string;
+      }[])
+        push(identifiers, `${i.identity_id}|${i.type}`, i.identifier);
     }
-    const verifiable = new Map<string, VerifiableAddressRow[]>();
-    for (const a of this.store.all(
-      q.selectFrom('identity_verifiable_addresses').selectAll().where('identity_id', 'in', ids).orderBy('id'),
-    )) {
-      push(verifiable, a.identity_id, a);
-    }
-    const recovery = new Map<string, RecoveryAddressRow[]>();
-    for (const a of this.store.all(
-      q.selectFrom('identity_recovery_addresses').selectAll().where('identity_id', 'in', ids).orderBy('id'),
-    )) {
-      push(recovery, a.identity_id, a);
-    }
+    const verifiable = byIdentity<VerifiableAddressRow>(
+      `SELECT * FROM identity_verifiable_addresses WHERE ${IDS_IN} ORDER BY id`,
+    );
+    const recovery = byIdentity<RecoveryAddressRow>(
+      `SELECT * FROM identity_recovery_addresses WHERE ${IDS_IN} ORDER BY id`,
+    );
     return rows.map((r) => ({
       id: r.id,
       schema_id: r.schema_id,

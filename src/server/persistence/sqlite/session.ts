@@ -60,7 +60,12 @@ const BY_TOKEN = `SELECT ${SESSION_COLUMNS},
        FROM (SELECT * FROM identity_recovery_addresses WHERE identity_id = i.id ORDER BY id) a) AS recovery
   FROM sessions s JOIN identities i ON i.id = s.identity_id WHERE s.token_hash = ?`;
 
+/** Token lookups kept while nothing in the database has changed (see findByTokenHash). */
+const CACHE_SIZE = 4096;
+
 export class SqliteSessionPersister implements SessionPersister {
+  private readonly byToken = new Map<string, { changes: number; found: SessionWithIdentity | undefined }>();
+
   constructor(private readonly store: SqliteDatabase) {}
 
   createSession({ session: s, tokenHash }: NewSession): void {
@@ -87,7 +92,26 @@ export class SqliteSessionPersister implements SessionPersister {
     });
   }
 
+  /**
+   * The session of a token with its identity. whoami is the hottest path there is, so answers are reused
+   * while nothing in the database changed: total_changes() counts every row this connection inserted,
+   * updated or deleted, data_version moves when another connection (another process on the same file)
+   * commits. Any write anywhere invalidates every cached answer, so none is ever stale.
+   */
   findByTokenHash(tokenHash: string): SessionWithIdentity | undefined {
+    const changes = this.store
+      .prepare('SELECT total_changes() * 4294967296 + (SELECT data_version FROM pragma_data_version())')
+      .pluck()
+      .get() as number;
+    const cached = this.byToken.get(tokenHash);
+    if (cached?.changes === changes) return cached.found && copy(cached.found);
+    const found = this.lookup(tokenHash);
+    if (this.byToken.size >= CACHE_SIZE) this.byToken.clear();
+    this.byToken.set(tokenHash, { changes, found });
+    return found && copy(found);
+  }
+
+  private lookup(tokenHash: string): SessionWithIdentity | undefined {
     const row = this.store.prepare(BY_TOKEN).get(tokenHash) as JoinedRow | undefined;
     if (!row) return undefined;
     const identity: Identity = {
@@ -267,4 +291,10 @@ function target(
     params.push(w.limit);
   }
   return { clause: parts.length > 0 ? parts.join(' AND ') : '1 = 1', params };
+}
+
+/** Callers may replace fields of what they get (never nested values), so each gets its own top level. */
+function copy(found: SessionWithIdentity): SessionWithIdentity {
+  const identity = { ...found.identity };
+  return { session: { ...found.session, identity }, identity };
 }

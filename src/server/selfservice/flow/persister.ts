@@ -8,6 +8,8 @@ export interface FlowPersister {
   saveFlow(flow: StoredFlow): void;
   getFlow(id: string): StoredFlow | undefined;
   deleteExpiredFlows(before: string): number;
+  /** Runs fn atomically; nested calls join the outer transaction. */
+  transaction<T>(fn: () => T): T;
 }
 
 export interface FlowPersisterProvider {

@@ -90,6 +90,11 @@ export class FlowService {
     return this.deps.csrf.mask(state.token);
   }
 
+  /** Runs `fn` in one database transaction (its writes commit together, or not at all). */
+  atomically<T>(fn: () => T): T {
+    return this.deps.flowPersister.transaction(fn);
+  }
+
   save(flow: StoredFlow): void {
     flow.updated_at = this.now().toISOString();
     this.deps.flowPersister.saveFlow(flow);

@@ -9,7 +9,7 @@ import type { Identity } from '../../../identity/model';
 import type { CurrentSession, SessionManager } from '../../../session/manager';
 import { requestInfo } from '../../../session/manager';
 import { marshalSession } from '../../../session/marshal';
-import type { AuthenticationMethod, Session } from '../../../session/model';
+import type { AuthenticationMethod } from '../../../session/model';
 import { isAalNotSatisfied } from '../../../session/errors';
 import { afterHooks, afterReturnUrl, returnToPolicy } from '../config';
 import { browserLocationChangeRequired } from '../errors';
@@ -52,22 +52,17 @@ export async function completeLogin(
     returnToPolicy(config, afterReturnUrl(config, 'login', flow.active)),
   );
 
-  let session: Session;
-  let token: string;
-  let fresh = false;
-  if (current && current.identity.id === identity.id) {
-    session = sessionManager.reactivate(current, [method]);
-    token = current.token;
-  } else {
+  // The session and the flow's new state are stored in one transaction: one commit per login.
+  const { session, token, fresh } = flows.atomically(() => {
+    flow.state = 'passed_challenge';
+    flows.save(flow);
+    if (current && current.identity.id === identity.id) {
+      return { session: sessionManager.reactivate(current, [method]), token: current.token, fresh: false };
+    }
     const issued = sessionManager.issue(identity, [method], requestInfo(c));
-    session = issued.session;
-    token = issued.token;
-    fresh = true;
-  }
+    return { ...issued, fresh: true };
+  });
   session.identity = identity;
-
-  flow.state = 'passed_challenge';
-  flows.save(flow);
 
   for (const h of afterHooks(config, 'login', flow.active ?? '')) {
     const answered = await deps.postLoginHooks[h.hook]?.executeLoginPostHook({
