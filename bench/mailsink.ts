@@ -1,7 +1,6 @@
 // Mail sink benchmark: SMTP ingest throughput over 5 connections (against a bare smtp-server that discards
 // messages, measured in the same run) and the latency of the list/search endpoints clients poll.
-// Run: `npx tsx bench/mailsink.ts` (or register benchMailsink in bench/run.ts).
-import { pathToFileURL } from 'node:url';
+// Run: `npm run bench mailsink`.
 import { performance } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import { createTransport } from 'nodemailer';
@@ -161,8 +160,4 @@ export async function benchMailsink(): Promise<boolean> {
     { name: 'MailHog v2 search (to), p95 ms', value: search.p95, target: '<= 50', ok: search.p95 <= 50 },
   ];
   return report('mail sink', rows, checks);
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  process.exitCode = (await benchMailsink()) ? 0 : 1;
 }
