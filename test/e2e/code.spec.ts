@@ -1,94 +1,31 @@
 // Passwordless sign-up and sign-in by one-time code through the built-in UI in Chromium: the codes are
 // read from Gatehouse's mail sink with the `mailhog` client, as a developer's own e2e suite would.
 import { expect, test } from '@playwright/test';
-import mailhog from 'mailhog';
-import { createServer, type GatehouseServer } from '../../src/server/index';
-import { silentLogger } from '../../src/server/logger';
-import { freePort } from './servers';
+import { type JourneyServer, startJourneyServer } from './in-process';
 
-let gatehouse: GatehouseServer;
+let journeys: JourneyServer;
 let publicUrl: string;
-let mh: mailhog.API;
-
-const schema = {
-  $schema: 'http://json-schema.org/draft-07/schema#',
-  type: 'object',
-  properties: {
-    traits: {
-      type: 'object',
-      properties: {
-        email: {
-          type: 'string',
-          format: 'email',
-          title: 'E-Mail',
-          'ory.sh/kratos': {
-            credentials: { password: { identifier: true }, code: { identifier: true, via: 'email' } },
-            verification: { via: 'email' },
-          },
-        },
-      },
-      required: ['email'],
-      additionalProperties: false,
-    },
-  },
-};
+const nextCode = (to: string): Promise<string> => journeys.nextCode(to);
 
 test.beforeAll(async () => {
-  const port = await freePort();
-  publicUrl = `http://127.0.0.1:${port}`;
-  gatehouse = await createServer({
-    config: {
-      dsn: 'memory',
-      dev: true,
-      serve: { public: { port } },
-      selfservice: {
-        default_browser_return_url: `${publicUrl}/ui/welcome`,
-        methods: {
-          password: { config: { haveibeenpwned_enabled: false } },
-          code: { passwordless_enabled: true },
-        },
-        flows: { registration: { after: { code: { hooks: [{ hook: 'session' }] } } } },
-      },
-      identity: {
-        default_schema_id: 'default',
-        schemas: [
-          { id: 'default', url: `base64://${Buffer.from(JSON.stringify(schema)).toString('base64')}` },
-        ],
-      },
-      hashers: { algorithm: 'bcrypt', bcrypt: { cost: 4 } },
-      secrets: { default: ['e2e-code-secret-long-enough-0001'] },
+  journeys = await startJourneyServer({
+    email: {
+      credentials: { password: { identifier: true }, code: { identifier: true, via: 'email' } },
+      verification: { via: 'email' },
     },
-    env: {},
-    ports: { admin: 0 },
-    mailSink: { smtpPort: 0, apiPort: 0 },
-    logger: silentLogger,
+    selfservice: () => ({
+      methods: { code: { passwordless_enabled: true } },
+      flows: { registration: { after: { code: { hooks: [{ hook: 'session' }] } } } },
+    }),
   });
-  const api = new URL(gatehouse.urls.mailApi ?? '');
-  mh = mailhog({ host: api.hostname, port: Number(api.port) });
+  publicUrl = journeys.publicUrl;
 });
 
 test.afterAll(async () => {
-  await gatehouse?.close();
+  await journeys?.close();
 });
 
 const email = `code-e2e-${Date.now()}@example.com`;
-const seen = new Set<string>();
-
-/** The newest unread code mailed to the address (waits for the courier). */
-async function nextCode(to: string): Promise<string> {
-  let code = '';
-  await expect
-    .poll(async () => {
-      const found = await mh.search(to, 'to');
-      const fresh = (found?.items ?? []).find((m) => !seen.has(m.ID));
-      if (!fresh) return '';
-      seen.add(fresh.ID);
-      code = /\b(\d{6})\b/.exec(fresh.text)?.[1] ?? '';
-      return code;
-    })
-    .toMatch(/^\d{6}$/);
-  return code;
-}
 
 test('sign up by code, sign out, sign in by code (with a resend)', async ({ page }, testInfo) => {
   await page.goto(`${publicUrl}/ui/registration`);
@@ -152,47 +89,26 @@ test('the Back button on the code form returns to the credential choice', async 
 test('second factor by code: password first, then "Send code to …" on the two-factor page', async ({
   page,
 }, testInfo) => {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const mfaSchema = structuredClone(schema) as typeof schema & {
-    properties: { traits: { properties: Record<string, unknown> } };
-  };
-  mfaSchema.properties.traits.properties.phone = {
-    type: 'string',
-    format: 'tel',
-    title: 'Phone',
-    'ory.sh/kratos': { credentials: { code: { identifier: true, via: 'sms' } } },
-  };
-  const mfa = await createServer({
-    config: {
-      dsn: 'memory',
-      dev: true,
-      serve: { public: { port } },
-      selfservice: {
-        default_browser_return_url: `${url}/ui/welcome`,
-        methods: {
-          password: { config: { haveibeenpwned_enabled: false } },
-          code: { mfa_enabled: true },
-        },
-      },
-      identity: {
-        default_schema_id: 'default',
-        schemas: [
-          { id: 'default', url: `base64://${Buffer.from(JSON.stringify(mfaSchema)).toString('base64')}` },
-        ],
-      },
-      hashers: { algorithm: 'bcrypt', bcrypt: { cost: 4 } },
-      secrets: { default: ['e2e-code-mfa-secret-long-enough-01'] },
+  const mfa = await startJourneyServer({
+    email: {
+      credentials: { password: { identifier: true }, code: { identifier: true, via: 'email' } },
+      verification: { via: 'email' },
     },
-    env: {},
-    ports: { admin: 0 },
-    mailSink: { smtpPort: 0, apiPort: 0 },
-    logger: silentLogger,
+    traits: {
+      phone: {
+        type: 'string',
+        format: 'tel',
+        title: 'Phone',
+        'ory.sh/kratos': { credentials: { code: { identifier: true, via: 'sms' } } },
+      },
+    },
+    selfservice: () => ({ methods: { code: { mfa_enabled: true } } }),
   });
+  const url = mfa.publicUrl;
   try {
     const user = `mfa-${email}`;
     const password = 'a long passphrase for the mfa run';
-    const created = await fetch(new URL('admin/identities', mfa.urls.admin), {
+    const created = await fetch(new URL('admin/identities', mfa.gatehouse.urls.admin), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
@@ -202,8 +118,6 @@ test('second factor by code: password first, then "Send code to …" on the two-
       }),
     });
     expect(created.status).toBe(201);
-    const api = new URL(mfa.urls.mailApi ?? '');
-    const mfaMail = mailhog({ host: api.hostname, port: Number(api.port) });
 
     await page.goto(`${url}/ui/login`);
     await page.getByLabel('ID').fill(user);
@@ -219,14 +133,7 @@ test('second factor by code: password first, then "Send code to …" on the two-
     });
     await page.getByRole('button', { name: `Send code to ${user}` }).click();
     await expect(page.getByText('A code was sent to your address.')).toBeVisible();
-    let code = '';
-    await expect
-      .poll(async () => {
-        const latest = await mfaMail.latestTo(user);
-        code = /\b(\d{6})\b/.exec(latest?.text ?? '')?.[1] ?? '';
-        return code;
-      })
-      .toMatch(/^\d{6}$/);
+    const code = await mfa.nextCode(user);
     await page.getByLabel('Login code').fill(code);
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect(page).toHaveURL(/\/ui\/welcome/);

@@ -1,69 +1,29 @@
 // Two-factor sign-in through the built-in pages in Chromium: pair an authenticator app from the QR code's
 // secret, save backup codes, then sign in again and finish with a TOTP code or a backup code.
 import { expect, type Page, test } from '@playwright/test';
+import { type JourneyServer, startJourneyServer } from './in-process';
 import { Secret, TOTP } from 'otpauth';
-import { createServer, type GatehouseServer } from '../../src/server/index';
-import { silentLogger } from '../../src/server/logger';
-import { freePort } from './servers';
-
-let gatehouse: GatehouseServer;
-let publicUrl: string;
-
-const schema = {
-  $schema: 'http://json-schema.org/draft-07/schema#',
-  type: 'object',
-  properties: {
-    traits: {
-      type: 'object',
-      properties: {
-        email: {
-          type: 'string',
-          format: 'email',
-          title: 'E-Mail',
-          'ory.sh/kratos': { credentials: { password: { identifier: true }, totp: { account_name: true } } },
-        },
-      },
-      required: ['email'],
-      additionalProperties: false,
-    },
-  },
-};
 
 const email = `mfa-${Date.now()}@example.com`;
 const password = 'a long passphrase for the mfa run';
 let secret = '';
 let backupCodes: string[] = [];
 
+let journeys: JourneyServer;
+let gatehouse: JourneyServer['gatehouse'];
+let publicUrl: string;
+
 test.beforeAll(async () => {
-  const port = await freePort();
-  publicUrl = `http://127.0.0.1:${port}`;
-  gatehouse = await createServer({
-    config: {
-      dsn: 'memory',
-      dev: true,
-      serve: { public: { port } },
-      selfservice: {
-        default_browser_return_url: `${publicUrl}/ui/welcome`,
-        methods: {
-          password: { config: { haveibeenpwned_enabled: false } },
-          totp: { enabled: true, config: { issuer: 'Gatehouse e2e' } },
-          lookup_secret: { enabled: true },
-        },
+  journeys = await startJourneyServer({
+    email: { credentials: { password: { identifier: true }, totp: { account_name: true } } },
+    selfservice: () => ({
+      methods: {
+        totp: { enabled: true, config: { issuer: 'Gatehouse e2e' } },
+        lookup_secret: { enabled: true },
       },
-      identity: {
-        default_schema_id: 'default',
-        schemas: [
-          { id: 'default', url: `base64://${Buffer.from(JSON.stringify(schema)).toString('base64')}` },
-        ],
-      },
-      hashers: { algorithm: 'bcrypt', bcrypt: { cost: 4 } },
-      secrets: { default: ['e2e-mfa-secret-0001-long-enough'] },
-    },
-    env: {},
-    ports: { admin: 0 },
-    mailSink: false,
-    logger: silentLogger,
+    }),
   });
+  ({ gatehouse, publicUrl } = journeys);
   const res = await fetch(`${gatehouse.urls.admin}admin/identities`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -77,7 +37,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await gatehouse?.close();
+  await journeys?.close();
 });
 
 const code = (): string =>

@@ -2,101 +2,41 @@
 // the email address with the code from the mail sink (read with the `mailhog` client); forget the password,
 // recover the account with a code, set a new password on the settings page and sign in with it.
 import { expect, type Page, test } from '@playwright/test';
-import mailhog from 'mailhog';
-import { createServer, type GatehouseServer } from '../../src/server/index';
-import { silentLogger } from '../../src/server/logger';
-import { freePort } from './servers';
+import { type JourneyServer, startJourneyServer } from './in-process';
 
-let gatehouse: GatehouseServer;
+let journeys: JourneyServer;
+let gatehouse: JourneyServer['gatehouse'];
 let publicUrl: string;
-let mh: mailhog.API;
-
-const schema = {
-  $schema: 'http://json-schema.org/draft-07/schema#',
-  type: 'object',
-  properties: {
-    traits: {
-      type: 'object',
-      properties: {
-        email: {
-          type: 'string',
-          format: 'email',
-          title: 'E-Mail',
-          'ory.sh/kratos': {
-            credentials: { password: { identifier: true } },
-            verification: { via: 'email' },
-            recovery: { via: 'email' },
-          },
-        },
-      },
-      required: ['email'],
-      additionalProperties: false,
-    },
-  },
-};
+const nextCode = (to: string): Promise<string> => journeys.nextCode(to);
 
 test.beforeAll(async () => {
-  const port = await freePort();
-  publicUrl = `http://127.0.0.1:${port}`;
-  gatehouse = await createServer({
-    config: {
-      dsn: 'memory',
-      dev: true,
-      serve: { public: { port } },
-      selfservice: {
-        default_browser_return_url: `${publicUrl}/ui/welcome`,
-        methods: { password: { config: { haveibeenpwned_enabled: false } } },
-        flows: {
-          registration: {
-            enable_legacy_one_step: true,
-            after: { password: { hooks: [{ hook: 'session' }, { hook: 'show_verification_ui' }] } },
-          },
-          recovery: { enabled: true, use: 'code' },
-          verification: { enabled: true, use: 'code' },
-        },
-      },
-      identity: {
-        default_schema_id: 'default',
-        schemas: [
-          { id: 'default', url: `base64://${Buffer.from(JSON.stringify(schema)).toString('base64')}` },
-        ],
-      },
-      hashers: { algorithm: 'bcrypt', bcrypt: { cost: 4 } },
-      secrets: { default: ['e2e-recovery-secret-long-enough-01'] },
+  journeys = await startJourneyServer({
+    email: {
+      credentials: { password: { identifier: true } },
+      verification: { via: 'email' },
+      recovery: { via: 'email' },
     },
-    env: {},
-    ports: { admin: 0 },
-    mailSink: { smtpPort: 0, apiPort: 0 },
-    logger: silentLogger,
+    selfservice: () => ({
+      flows: {
+        registration: {
+          enable_legacy_one_step: true,
+          after: { password: { hooks: [{ hook: 'session' }, { hook: 'show_verification_ui' }] } },
+        },
+        recovery: { enabled: true, use: 'code' },
+        verification: { enabled: true, use: 'code' },
+      },
+    }),
   });
-  const api = new URL(gatehouse.urls.mailApi ?? '');
-  mh = mailhog({ host: api.hostname, port: Number(api.port) });
+  ({ gatehouse, publicUrl } = journeys);
 });
 
 test.afterAll(async () => {
-  await gatehouse?.close();
+  await journeys?.close();
 });
 
 const email = `recovery-e2e-${Date.now()}@example.com`;
 const firstPassword = 'the first passphrase of this user';
 const newPassword = 'a brand new passphrase after recovery';
-const seen = new Set<string>();
-
-/** The code of the next unread email to the address (waits for the courier). */
-async function nextCode(to: string): Promise<string> {
-  let code = '';
-  await expect
-    .poll(async () => {
-      const found = await mh.search(to, 'to');
-      const fresh = (found?.items ?? []).filter((m) => !seen.has(m.ID)).pop();
-      if (!fresh) return '';
-      seen.add(fresh.ID);
-      code = /\b(\d{6})\b/.exec(fresh.text)?.[1] ?? '';
-      return code;
-    })
-    .toMatch(/^\d{6}$/);
-  return code;
-}
 
 async function shot(page: Page, name: string, info: { attach: (n: string, o: object) => Promise<void> }) {
   await info.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });

@@ -3,35 +3,13 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
-import { createServer, type GatehouseServer } from '../../src/server/index';
-import { silentLogger } from '../../src/server/logger';
-import { freePort } from './servers';
+import { type JourneyServer, startJourneyServer } from './in-process';
 
-let gatehouse: GatehouseServer;
+let journeys: JourneyServer;
+let gatehouse: JourneyServer['gatehouse'];
 let app: Server;
 let appUrl: string;
 let publicUrl: string;
-
-const schema = {
-  $schema: 'http://json-schema.org/draft-07/schema#',
-  type: 'object',
-  properties: {
-    traits: {
-      type: 'object',
-      properties: {
-        email: {
-          type: 'string',
-          format: 'email',
-          title: 'E-Mail',
-          'ory.sh/kratos': { credentials: { password: { identifier: true } } },
-        },
-        name: { type: 'object', properties: { first: { type: 'string', title: 'First name' } } },
-      },
-      required: ['email'],
-      additionalProperties: false,
-    },
-  },
-};
 
 test.beforeAll(async () => {
   // A stand-in for the developer's app: the page a return_to sends the browser back to.
@@ -41,37 +19,19 @@ test.beforeAll(async () => {
   });
   await new Promise<void>((done) => app.listen(0, '127.0.0.1', done));
   appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
-  const port = await freePort();
-  publicUrl = `http://127.0.0.1:${port}`;
-  gatehouse = await createServer({
-    config: {
-      dsn: 'memory',
-      dev: true,
-      serve: { public: { port } },
-      selfservice: {
-        default_browser_return_url: `${publicUrl}/ui/welcome`,
-        allowed_return_urls: [appUrl],
-        methods: { password: { config: { haveibeenpwned_enabled: false } } },
-        flows: { registration: { after: { password: { hooks: [{ hook: 'session' }] } } } },
-      },
-      identity: {
-        default_schema_id: 'default',
-        schemas: [
-          { id: 'default', url: `base64://${Buffer.from(JSON.stringify(schema)).toString('base64')}` },
-        ],
-      },
-      hashers: { algorithm: 'bcrypt', bcrypt: { cost: 4 } },
-      secrets: { default: ['e2e-selfservice-secret-0001'] },
-    },
-    env: {},
-    ports: { admin: 0 },
-    mailSink: { smtpPort: 0, apiPort: 0 },
-    logger: silentLogger,
+  journeys = await startJourneyServer({
+    email: { credentials: { password: { identifier: true } } },
+    traits: { name: { type: 'object', properties: { first: { type: 'string', title: 'First name' } } } },
+    selfservice: () => ({
+      allowed_return_urls: [appUrl],
+      flows: { registration: { after: { password: { hooks: [{ hook: 'session' }] } } } },
+    }),
   });
+  ({ gatehouse, publicUrl } = journeys);
 });
 
 test.afterAll(async () => {
-  await gatehouse?.close();
+  await journeys?.close();
   await new Promise((done) => app?.close(done));
 });
 

@@ -3,76 +3,38 @@
 // security key as the second factor in settings and pass the aal2 step with it. The pages run the served
 // webauthn.js, so this is the script's real contract with Kratos's nodes.
 import { expect, type Page, test } from '@playwright/test';
-import { createServer, type GatehouseServer } from '../../src/server/index';
-import { silentLogger } from '../../src/server/logger';
-import { freePort } from './servers';
+import { type JourneyServer, startJourneyServer } from './in-process';
 
-let gatehouse: GatehouseServer;
+let journeys: JourneyServer;
 let publicUrl: string;
 
-const schema = {
-  $schema: 'http://json-schema.org/draft-07/schema#',
-  type: 'object',
-  properties: {
-    traits: {
-      type: 'object',
-      properties: {
-        email: {
-          type: 'string',
-          format: 'email',
-          title: 'E-Mail',
-          'ory.sh/kratos': {
-            credentials: {
-              password: { identifier: true },
-              webauthn: { identifier: true },
-              passkey: { display_name: true },
-            },
-          },
-        },
-      },
-      required: ['email'],
-      additionalProperties: false,
-    },
-  },
-};
-
 test.beforeAll(async () => {
-  const port = await freePort();
   // WebAuthn needs a domain as relying party id: the browser talks to "localhost", never to an IP.
-  publicUrl = `http://localhost:${port}`;
-  const rp = { id: 'localhost', display_name: 'Gatehouse e2e', origins: [publicUrl] };
-  gatehouse = await createServer({
-    config: {
-      dsn: 'memory',
-      dev: true,
-      serve: { public: { port, base_url: `${publicUrl}/` } },
-      selfservice: {
-        default_browser_return_url: `${publicUrl}/ui/welcome`,
+  journeys = await startJourneyServer({
+    host: 'localhost',
+    email: {
+      credentials: {
+        password: { identifier: true },
+        webauthn: { identifier: true },
+        passkey: { display_name: true },
+      },
+    },
+    selfservice: (url) => {
+      const rp = { id: 'localhost', display_name: 'Gatehouse e2e', origins: [url] };
+      return {
         methods: {
-          password: { config: { haveibeenpwned_enabled: false } },
           passkey: { enabled: true, config: { rp } },
           webauthn: { enabled: true, config: { passwordless: false, rp } },
         },
         flows: { registration: { after: { passkey: { hooks: [{ hook: 'session' }] } } } },
-      },
-      identity: {
-        default_schema_id: 'default',
-        schemas: [
-          { id: 'default', url: `base64://${Buffer.from(JSON.stringify(schema)).toString('base64')}` },
-        ],
-      },
-      hashers: { algorithm: 'bcrypt', bcrypt: { cost: 4 } },
-      secrets: { default: ['e2e-webauthn-secret-00000001'] },
+      };
     },
-    env: {},
-    ports: { admin: 0 },
-    mailSink: { smtpPort: 0, apiPort: 0 },
-    logger: silentLogger,
   });
+  publicUrl = journeys.publicUrl;
 });
 
 test.afterAll(async () => {
-  await gatehouse?.close();
+  await journeys?.close();
 });
 
 /** A platform authenticator with resident keys and user verification, as a laptop's passkey store. */
