@@ -2,6 +2,7 @@
 // signed in), fetch, and submit (POST, and GET for the links in emails). Recovery is off unless
 // `selfservice.flows.recovery.enabled` is true.
 import type { Context } from 'hono';
+import { alreadySignedInResponse } from './signed-in';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { KratosError, noRows } from '../../../errors/errors';
 import { toKratosError } from '../../../errors/writer';
@@ -9,10 +10,8 @@ import type { Csrf } from '../../../http/csrf';
 import type { SessionManager } from '../../../session/manager';
 import { requestInfo } from '../../../session/manager';
 import { recoveryNoStrategyFound } from '../../../text/recovery';
-import { returnToPolicy } from '../config';
 import { alreadyLoggedIn, flowExpired, getExpired, invalidFlowId } from '../errors';
 import { isExpired, type StoredFlow } from '../model';
-import { secureReturnTo } from '../return-to';
 import type { FlowService } from '../service';
 import { NOT_RESPONSIBLE } from '../strategy';
 import { uiError } from '../ui-error';
@@ -49,18 +48,7 @@ export function recoveryHandlers(
 
   return {
     initBrowser(c) {
-      if (signedIn(c)) {
-        if (flows.isJson(c)) return writeError(c, alreadyLoggedIn('recovery'));
-        // session.RedirectOnAuthenticated: return_to only to self-service URLs, else the default (302).
-        const policy = { ...returnToPolicy(flows.config), allowed: [] };
-        let to: URL;
-        try {
-          to = secureReturnTo(c.req.query('return_to'), policy);
-        } catch {
-          to = policy.defaultReturnTo;
-        }
-        return c.redirect(to.toString(), 302);
-      }
+      if (signedIn(c)) return alreadySignedInResponse(flows, c);
       if (!recoveryFlows.enabled()) return flows.forward(c, undefined, recoveryDisabled());
       let flow: StoredFlow;
       try {

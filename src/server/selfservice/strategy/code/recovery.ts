@@ -4,7 +4,7 @@
 // answers 4060006; past `max_submissions` the flow restarts with "The request was submitted too often";
 // a right one passes the challenge (flow/recovery/complete.ts).
 import type { Context } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { alreadySignedInResponse } from '../../flow/recovery/signed-in';
 import { noRows } from '../../../errors/errors';
 import type { Identity } from '../../../identity/model';
 import type { SessionManager } from '../../../session/manager';
@@ -24,15 +24,14 @@ import {
   setMessage,
   upsertNode,
 } from '../../../ui/container';
-import { methodEnabled, returnToPolicy } from '../../flow/config';
-import { alreadyLoggedIn, methodDisabled } from '../../flow/errors';
+import { methodEnabled } from '../../flow/config';
+import { methodDisabled } from '../../flow/errors';
 import type { FlowType, StoredFlow } from '../../flow/model';
 import { completeRecovery, type RecoveryCompletionDeps } from '../../flow/recovery/complete';
 import type { RecoveryFlowManager } from '../../flow/recovery/manager';
 import { decodeMethodBody, type MethodBody } from '../../flow/recovery/method-body';
 import { codeRetry } from '../../flow/recovery/retry';
 import { type RecoveryStrategy, SKIP_CSRF_CHECK } from '../../flow/recovery/strategy';
-import { secureReturnTo } from '../../flow/return-to';
 import { NOT_RESPONSIBLE, type NotResponsible } from '../../flow/strategy';
 import { requiredFields } from '../../flow/ui-error';
 import { csrfFor, saveFlow } from '../../flow/verification/respond';
@@ -102,21 +101,7 @@ export function codeRecoveryStrategy(deps: CodeRecoveryDeps): RecoveryStrategy {
     },
   };
 
-  /** session.RespondWithJSONErrorOnAuthenticated / RedirectOnAuthenticated (302). */
-  const alreadySignedIn = (c: Context): Response => {
-    if (flows.isJson(c)) {
-      const e = alreadyLoggedIn('recovery');
-      return c.json(e.toJSON(), e.status as ContentfulStatusCode);
-    }
-    const policy = { ...returnToPolicy(flows.config), allowed: [] };
-    let to: URL;
-    try {
-      to = secureReturnTo(new URL(c.req.url).searchParams.get('return_to'), policy);
-    } catch {
-      to = policy.defaultReturnTo;
-    }
-    return c.redirect(to.toString(), 302);
-  };
+  const alreadySignedIn = (c: Context): Response => alreadySignedInResponse(flows, c);
 
   /** HandleRecoveryError: the email input keeps what was typed. */
   const keepEmail = (c: Context, flow: StoredFlow, email: string | undefined, err: unknown): unknown => {

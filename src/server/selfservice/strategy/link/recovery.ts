@@ -2,7 +2,7 @@
 // `GET /self-service/recovery?flow=&token=`, which passes the challenge in the browser that opens it. An
 // unknown or used token restarts the flow with 4060004, an expired one with 4060005.
 import type { Context } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { alreadySignedInResponse } from '../../flow/recovery/signed-in';
 import { noRows } from '../../../errors/errors';
 import type { SessionManager } from '../../../session/manager';
 import { requestInfo } from '../../../session/manager';
@@ -14,15 +14,14 @@ import {
   recoveryTokenInvalidOrAlreadyUsed,
 } from '../../../text/recovery';
 import { appendNode, setCsrf, setMessage, upsertNode } from '../../../ui/container';
-import { methodEnabled, returnToPolicy } from '../../flow/config';
-import { alreadyLoggedIn, methodDisabled } from '../../flow/errors';
+import { methodEnabled } from '../../flow/config';
+import { methodDisabled } from '../../flow/errors';
 import type { FlowType, StoredFlow } from '../../flow/model';
 import { completeRecovery, type RecoveryCompletionDeps } from '../../flow/recovery/complete';
 import type { RecoveryFlowManager } from '../../flow/recovery/manager';
 import { decodeMethodBody, type MethodBody } from '../../flow/recovery/method-body';
 import { linkRetry } from '../../flow/recovery/retry';
 import type { RecoveryStrategy } from '../../flow/recovery/strategy';
-import { secureReturnTo } from '../../flow/return-to';
 import { NOT_RESPONSIBLE, type NotResponsible } from '../../flow/strategy';
 import { requiredFields } from '../../flow/ui-error';
 import { csrfFor, saveFlow } from '../../flow/verification/respond';
@@ -73,20 +72,7 @@ export function linkRecoveryStrategy(deps: LinkRecoveryDeps): RecoveryStrategy {
     },
   };
 
-  const alreadySignedIn = (c: Context): Response => {
-    if (flows.isJson(c)) {
-      const e = alreadyLoggedIn('recovery');
-      return c.json(e.toJSON(), e.status as ContentfulStatusCode);
-    }
-    const policy = { ...returnToPolicy(flows.config), allowed: [] };
-    let to: URL;
-    try {
-      to = secureReturnTo(new URL(c.req.url).searchParams.get('return_to'), policy);
-    } catch {
-      to = policy.defaultReturnTo;
-    }
-    return c.redirect(to.toString(), 302);
-  };
+  const alreadySignedIn = (c: Context): Response => alreadySignedInResponse(flows, c);
 
   /** HandleRecoveryError: the email input keeps what was typed. */
   const keepEmail = (c: Context, flow: StoredFlow, email: string | undefined, err: unknown): unknown => {
