@@ -3,6 +3,7 @@
 // the end of every B-tree keyed by them, which keeps bulk imports fast as the database grows (a random key
 // dirties a different page per row). A 12-bit counter keeps ids from one millisecond in order.
 import { randomFillSync } from 'node:crypto';
+import type { Identity } from './model';
 
 let lastMs = 0;
 let counter = 0;
@@ -30,4 +31,22 @@ export function newIdentityId(now = Date.now()): string {
   bytes[8] = 0x80 | ((bytes[8] as number) & 0x3f);
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** A new active identity signing up with `traits` (no credentials or addresses yet: validation adds them). */
+export function newSignUpIdentity(schemaId: string, traits: unknown, at: string): Identity {
+  return {
+    id: newIdentityId(),
+    schema_id: schemaId,
+    state: 'active',
+    state_changed_at: at,
+    traits,
+    metadata_public: null,
+    metadata_admin: null,
+    credentials: {},
+    verifiable_addresses: [],
+    recovery_addresses: [],
+    created_at: at,
+    updated_at: at,
+  };
 }

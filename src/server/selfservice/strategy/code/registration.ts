@@ -1,8 +1,8 @@
 // Registration with one-time codes (selfservice/strategy/code/strategy_registration.go): the traits are
 // validated and a code goes to every code address they contain; the traits then travel as hidden inputs,
 // and the identity is created once a code for one of its addresses comes back with unchanged traits.
+import { newSignUpIdentity } from '../../../identity/id';
 import type { Context } from 'hono';
-import { randomUUID } from 'node:crypto';
 import type { Config } from '../../../config/config';
 import type { IdentityManager } from '../../../identity/manager';
 import type { Identity } from '../../../identity/model';
@@ -99,20 +99,7 @@ export function codeRegistrationStrategy(deps: CodeRegistrationDeps): Registrati
   /** The identity the traits describe, validated, with its code credential (no identifiers: 4000002). */
   function identityFrom(flow: StoredFlow, traits: unknown): { identity: Identity; addresses: Address[] } {
     const now = flows.now().toISOString();
-    const identity: Identity = {
-      id: randomUUID(),
-      schema_id: flow.identity_schema ?? deps.schemas.defaultId,
-      state: 'active',
-      state_changed_at: now,
-      traits,
-      metadata_public: null,
-      metadata_admin: null,
-      credentials: {},
-      verifiable_addresses: [],
-      recovery_addresses: [],
-      created_at: now,
-      updated_at: now,
-    };
+    const identity = newSignUpIdentity(flow.identity_schema ?? deps.schemas.defaultId, traits, now);
     deps.identityManager.validate(identity);
     const cred = identity.credentials.code;
     if (!cred || cred.identifiers.join('') === '') throw uiError(identifierMissing());

@@ -2,10 +2,10 @@
 // `passkey_create_data` carries the creation options plus the form fields that name the passkey; the new
 // discoverable credential's user handle (64 random letters and digits) becomes the passkey identifier the
 // sign-in looks the identity up by.
-import { randomInt, randomUUID } from 'node:crypto';
+import { newSignUpIdentity } from '../../../identity/id';
+import { randomInt } from 'node:crypto';
 import type { Config } from '../../../config/config';
 import type { IdentityManager } from '../../../identity/manager';
-import type { Identity } from '../../../identity/model';
 import type { Logger } from '../../../logger';
 import type { IdentitySchemaRegistry } from '../../../schema/registry';
 import { identifierMissing } from '../../../text/credentials';
@@ -114,20 +114,7 @@ export function passkeyRegistrationStrategy(deps: PasskeyRegistrationDeps): Regi
 
         const now = deps.flows.now();
         const at = now.toISOString();
-        const identity: Identity = {
-          id: randomUUID(),
-          schema_id: flow.identity_schema ?? deps.schemas.defaultId,
-          state: 'active',
-          state_changed_at: at,
-          traits,
-          metadata_public: null,
-          metadata_admin: null,
-          credentials: {},
-          verifiable_addresses: [],
-          recovery_addresses: [],
-          created_at: at,
-          updated_at: at,
-        };
+        const identity = newSignUpIdentity(flow.identity_schema ?? deps.schemas.defaultId, traits, at);
         const stored = storedCredential(created, {
           passwordless: true,
           displayName: authenticatorName(created.aaguid),

@@ -1,10 +1,9 @@
 // Password registration (selfservice/strategy/password/registration.go): traits validated against the
 // identity schema, the password checked against the policy for every password identifier, then hashed.
-import { newIdentityId } from '../../../identity/id';
+import { newSignUpIdentity } from '../../../identity/id';
 import { PasswordTooLongError } from '../../../hash/errors';
 import type { Hasher } from '../../../hash/model';
 import type { IdentityManager } from '../../../identity/manager';
-import type { Identity } from '../../../identity/model';
 import type { IdentitySchemaRegistry } from '../../../schema/registry';
 import { identifierMissing, passwordMaxLength } from '../../../text/credentials';
 import type { UiText } from '../../../text/message';
@@ -63,26 +62,12 @@ export function passwordRegistrationStrategy(deps: PasswordRegistrationDeps): Re
       if (password === '') throw echo(uiError(validationRequired('password'), 'password'));
 
       const now = deps.flows.now().toISOString();
-      const identity: Identity = {
-        id: newIdentityId(),
-        schema_id: flow.identity_schema ?? deps.schemas.defaultId,
-        state: 'active',
-        state_changed_at: now,
-        traits,
-        metadata_public: null,
-        metadata_admin: null,
-        credentials: {
-          password: {
-            type: 'password',
-            identifiers: [],
-            config: {},
-            version: 0,
-            created_at: now,
-            updated_at: now,
-          },
-        },
-        verifiable_addresses: [],
-        recovery_addresses: [],
+      const identity = newSignUpIdentity(flow.identity_schema ?? deps.schemas.defaultId, traits, now);
+      identity.credentials.password = {
+        type: 'password',
+        identifiers: [],
+        config: {},
+        version: 0,
         created_at: now,
         updated_at: now,
       };

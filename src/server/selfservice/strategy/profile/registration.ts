@@ -2,7 +2,7 @@
 // registration (`profile_first`, Kratos's default) it validates the traits first, then shows the credential
 // choices with the traits hidden and a Back button; every step answers 400 + flow for JSON clients.
 import type { Context } from 'hono';
-import { newIdentityId } from '../../../identity/id';
+import { newSignUpIdentity } from '../../../identity/id';
 import type { IdentityManager } from '../../../identity/manager';
 import type { IdentitySchemaRegistry } from '../../../schema/registry';
 import {
@@ -102,19 +102,9 @@ export function profileRegistrationStrategy(deps: ProfileRegistrationDeps): Regi
     deps.flows.ensureCsrf(c, flow, body.csrf_token, json);
     try {
       const now = deps.flows.now().toISOString();
-      deps.identityManager.validate({
-        id: newIdentityId(),
-        schema_id: flow.identity_schema ?? deps.schemas.defaultId,
-        state: 'active',
-        traits,
-        metadata_public: null,
-        metadata_admin: null,
-        credentials: {},
-        verifiable_addresses: [],
-        recovery_addresses: [],
-        created_at: now,
-        updated_at: now,
-      });
+      deps.identityManager.validate(
+        newSignUpIdentity(flow.identity_schema ?? deps.schemas.defaultId, traits, now),
+      );
     } catch (err) {
       throw echo(err as Error);
     }

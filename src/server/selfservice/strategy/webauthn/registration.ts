@@ -2,11 +2,11 @@
 // `passwordless: true` only: the form carries a display name, the creation options in the trigger and the
 // hidden `webauthn_register` the script fills; the new key is stored as a passwordless credential whose user
 // handle is a random UUID, and the schema's `webauthn.identifier` traits become its identifiers.
+import { newSignUpIdentity } from '../../../identity/id';
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../../../config/config';
 import { badRequest } from '../../../errors/errors';
 import type { IdentityManager } from '../../../identity/manager';
-import type { Identity } from '../../../identity/model';
 import type { IdentitySchemaRegistry } from '../../../schema/registry';
 import { identifierMissing } from '../../../text/credentials';
 import { removeNodesByName, setNodeValue, upsertNode } from '../../../ui/container';
@@ -131,20 +131,7 @@ export function webAuthnRegistrationStrategy(deps: WebAuthnRegistrationDeps): Re
 
         const now = deps.flows.now();
         const at = now.toISOString();
-        const identity: Identity = {
-          id: randomUUID(),
-          schema_id: flow.identity_schema ?? deps.schemas.defaultId,
-          state: 'active',
-          state_changed_at: at,
-          traits,
-          metadata_public: null,
-          metadata_admin: null,
-          credentials: {},
-          verifiable_addresses: [],
-          recovery_addresses: [],
-          created_at: at,
-          updated_at: at,
-        };
+        const identity = newSignUpIdentity(flow.identity_schema ?? deps.schemas.defaultId, traits, at);
         const stored = storedCredential(created, {
           passwordless: true,
           displayName,
