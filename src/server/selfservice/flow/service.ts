@@ -14,8 +14,10 @@ import type { Logger } from '../../logger';
 import type { UiText } from '../../text/message';
 import { addMessage, clearMessages, newContainer, setCsrf } from '../../ui/container';
 import type { ErrorManager } from '../errorx/manager';
-import { lifespanMs, uiUrl } from './config';
+import { lifespanMs, returnToPolicy, uiUrl } from './config';
+import { secureReturnTo } from './return-to';
 import {
+  alreadyLoggedIn,
   cookieNeedsBrowserFlow,
   flowExpired,
   getExpired,
@@ -152,6 +154,12 @@ export class FlowService {
       return c.json(body as Record<string, unknown>);
     }
     return c.redirect(redirectTo, 303);
+  }
+
+  /** Init with a session that already satisfies the flow: JSON gets session_already_available, browsers return_to. */
+  alreadySignedIn(c: Context, kind: 'login' | 'registration'): Response {
+    const to = secureReturnTo(new URL(c.req.url).searchParams.get('return_to'), returnToPolicy(this.config));
+    return this.completedAsRedirectOrJson(c, alreadyLoggedIn(kind), to.toString());
   }
 
   isJson(c: Context): boolean {

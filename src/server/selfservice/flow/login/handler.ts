@@ -9,7 +9,6 @@ import { decodeFlowBody } from '../body';
 import { returnToPolicy } from '../config';
 import { alreadyLoggedIn, sessionRequiredForHigherAal } from '../errors';
 import type { StoredFlow } from '../model';
-import { secureReturnTo } from '../return-to';
 import type { FlowPolicy, FlowService } from '../service';
 import { type LoginStrategy, NOT_RESPONSIBLE } from '../strategy';
 import { uiError } from '../ui-error';
@@ -59,13 +58,7 @@ export function loginHandlers(
         flows.save(flow);
         return (await fastLogin(deps, c, flow)) ?? flows.sendInit(c, flow);
       } catch (err) {
-        if (err instanceof AlreadyLoggedIn) {
-          const to = secureReturnTo(
-            new URL(c.req.url).searchParams.get('return_to'),
-            returnToPolicy(flows.config),
-          );
-          return flows.completedAsRedirectOrJson(c, alreadyLoggedIn('login'), to.toString());
-        }
+        if (err instanceof AlreadyLoggedIn) return flows.alreadySignedIn(c, 'login');
         return flows.forward(c, undefined, err);
       }
     },

@@ -10,7 +10,6 @@ import { decodeFlowBody } from '../body';
 import { returnToPolicy } from '../config';
 import { alreadyLoggedIn } from '../errors';
 import type { StoredFlow } from '../model';
-import { secureReturnTo } from '../return-to';
 import type { FlowPolicy, FlowService } from '../service';
 import { NOT_RESPONSIBLE, type RegistrationStrategy } from '../strategy';
 import { uiError } from '../ui-error';
@@ -57,13 +56,7 @@ export function registrationHandlers(
         flows.save(flow);
         return flows.sendInit(c, flow);
       } catch (err) {
-        if (err instanceof AlreadyRegistered) {
-          const to = secureReturnTo(
-            new URL(c.req.url).searchParams.get('return_to'),
-            returnToPolicy(flows.config),
-          );
-          return flows.completedAsRedirectOrJson(c, alreadyLoggedIn('registration'), to.toString());
-        }
+        if (err instanceof AlreadyRegistered) return flows.alreadySignedIn(c, 'registration');
         return flows.forward(c, undefined, err);
       }
     },
