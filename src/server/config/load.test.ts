@@ -19,7 +19,7 @@ const write = (name: string, text: string): string => {
 
 describe('loadConfig', () => {
   it("case=accepts Kratos's quickstart kratos.yml unchanged", () => {
-    const file = join(import.meta.dirname, '../../../../shared/kratos/kratos.yml');
+    const file = join(import.meta.dirname, 'testdata', 'quickstart.kratos.yml');
     const { config } = loadConfig({ file, env: {} });
     expect(config.get('hashers.algorithm', '')).toBe('bcrypt');
     expect(config.baseURL('public').toString()).toBe('http://127.0.0.1:4433/');
