@@ -1,4 +1,4 @@
-// Serves the built renderer (out/renderer) with SPA fallback: any non-file path gets index.html, so deep links
+// Serves the built renderer (out/renderer) with SPA fallback: every non-file path gets index.html, so deep links
 // like /c/embedded/identities/<id> work after a reload. Without a build, a page says how to make one.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';

@@ -156,12 +156,12 @@ export function matches(eb: MessageEb, filters: MailFilter[]): Expression<SqlBoo
 export function one(eb: MessageEb, f: MailFilter): Expression<SqlBool> {
   switch (f.kind) {
     case 'contains': {
-      const any = eb.or(f.columns.map((c) => sql<SqlBool>`instr(${column(c)}, ${f.value}) > 0`));
-      return f.negate ? eb.not(any) : any;
+      const anyColumn = eb.or(f.columns.map((c) => sql<SqlBool>`instr(${column(c)}, ${f.value}) > 0`));
+      return f.negate ? eb.not(anyColumn) : anyColumn;
     }
     case 'like': {
-      const any = eb.or(f.columns.map((c) => sql<SqlBool>`${column(c)} LIKE ${f.pattern} ESCAPE '\\'`));
-      return f.negate ? eb.not(any) : any;
+      const anyColumn = eb.or(f.columns.map((c) => sql<SqlBool>`${column(c)} LIKE ${f.pattern} ESCAPE '\\'`));
+      return f.negate ? eb.not(anyColumn) : anyColumn;
     }
     case 'compare':
       return eb(f.column === 'size' ? 'size' : f.column, f.op, f.value);

@@ -134,7 +134,7 @@ export function findIdentityForIdentifier(
   throw noCodeCredentials();
 }
 
-/** FindIdentityByCredentialIdentifier: any credential type, normalised or as typed. */
+/** FindIdentityByCredentialIdentifier: whatever the credential type, normalised or as typed. */
 function findByAnyIdentifier(p: IdentityPersister, identifier: string): Identity | undefined {
   const [found] = p.listIdentities({ credentialsIdentifier: identifier, limit: 1, withCredentials: true });
   return found;
