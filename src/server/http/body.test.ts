@@ -66,7 +66,10 @@ describe('readBodyText under @hono/node-server (read from the Node request)', ()
   });
 
   it('accepts a body exactly at the cap', async () => {
-    expect(await postChunked(port, ['01234567', '89abcdef'])).toEqual({ status: 200, body: '0123456789abcdef' });
+    expect(await postChunked(port, ['01234567', '89abcdef'])).toEqual({
+      status: 200,
+      body: '0123456789abcdef',
+    });
   });
 
   it('refuses a declared Content-Length over the cap before reading', async () => {

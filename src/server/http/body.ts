@@ -10,7 +10,9 @@ export async function readBodyText(c: Context, maxBytes = MAX_BODY_BYTES): Promi
   const declared = Number(c.req.header('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
   const incoming = nodeIncoming(c);
-  const chunks = incoming ? await readIncoming(incoming, maxBytes) : await readWebStream(c.req.raw.body, maxBytes);
+  const chunks = incoming
+    ? await readIncoming(incoming, maxBytes)
+    : await readWebStream(c.req.raw.body, maxBytes);
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -39,12 +41,16 @@ function readIncoming(incoming: IncomingMessage, maxBytes: number): Promise<Buff
       else chunks.push(chunk);
     };
     const onEnd = (): void => settle();
-    const onClose = (): void => settle(incoming.complete ? undefined : badRequest(undefined, { message: 'unexpected EOF' }));
+    const onClose = (): void =>
+      settle(incoming.complete ? undefined : badRequest(undefined, { message: 'unexpected EOF' }));
     incoming.on('data', onData).on('end', onEnd).on('error', settle).on('close', onClose);
   });
 }
 
-async function readWebStream(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array[]> {
+async function readWebStream(
+  body: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+): Promise<Uint8Array[]> {
   if (!body) return [];
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
