@@ -1,7 +1,8 @@
 // Anti-CSRF as Kratos does it with nosurf: a 32-byte token in an HttpOnly cookie named
 // `csrf_token_<sha256 hex of the public base URL>`, and a masked copy (one-time pad + XOR, so it differs on
 // every render) in each browser flow's `csrf_token` node, posted back as a form field or X-CSRF-Token.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { secureRandomBytes } from '../id';
 import type { Config } from '../config/config';
 import { KratosError } from '../errors/errors';
 import { parseCookies, serializeCookie } from './cookies';
@@ -35,8 +36,14 @@ export class Csrf {
     private readonly now: () => Date,
   ) {}
 
+  private named?: { base: string; name: string };
+
   cookieName(): string {
-    return `csrf_token_${createHash('sha256').update(this.config.baseURL('public').toString()).digest('hex')}`;
+    const base = this.config.baseURL('public').toString();
+    if (this.named?.base !== base) {
+      this.named = { base, name: `csrf_token_${createHash('sha256').update(base).digest('hex')}` };
+    }
+    return this.named.name;
   }
 
   /** The token of the request's CSRF cookie, if it carries a well-formed one. */
@@ -54,13 +61,13 @@ export class Csrf {
   }
 
   regenerate(): CsrfState {
-    const token = randomBytes(TOKEN_BYTES);
+    const token = secureRandomBytes(TOKEN_BYTES);
     return { token, setCookie: this.cookie(token.toString('base64')) };
   }
 
   /** A masked token for a `csrf_token` node; every call yields a different string for the same token. */
   mask(token: Buffer): string {
-    const pad = randomBytes(TOKEN_BYTES);
+    const pad = secureRandomBytes(TOKEN_BYTES);
     const out = Buffer.alloc(TOKEN_BYTES * 2);
     pad.copy(out, 0);
     for (let i = 0; i < TOKEN_BYTES; i++) out[TOKEN_BYTES + i] = (token[i] as number) ^ (pad[i] as number);

@@ -1,7 +1,7 @@
 // Applies an identity schema's `ory.sh/kratos` extension to an identity after its traits validated:
 // credential identifiers (password, webauthn, code addresses), verifiable and recovery addresses.
 // Mirrors identity/extension_{credentials,verification,recovery}.go.
-import { newIdentityId } from './id';
+import { newId } from '../id';
 import type { JsonObject } from '../schema/model';
 import { isEmail } from '../schema/formats';
 import type { SchemaValidationNode } from '../schema/validation-error';
@@ -72,7 +72,7 @@ export function applySchemaExtension(
         if (!findAddress(verifiable, verifyVia, v.value)) {
           verifiable.push(
             existing ?? {
-              id: newIdentityId(),
+              id: newId(),
               value: v.value,
               verified: false,
               via: verifyVia,
@@ -91,7 +91,7 @@ export function applySchemaExtension(
       else if (!findAddress(recovery, recoverVia, v.value)) {
         recovery.push(
           findAddress(identity.recovery_addresses, recoverVia, v.value) ?? {
-            id: newIdentityId(),
+            id: newId(),
             value: v.value,
             via: recoverVia,
             created_at: now,

@@ -1,6 +1,6 @@
 // The admin identity API (identity/handler.go): list, get, get by external id, create, update, delete.
 // JSON Patch, batch create and credential deletion live in handler-mutations.ts.
-import { newIdentityId } from './id';
+import { newId } from '../id';
 import type { Context } from 'hono';
 import { badRequest, conflict, noRows } from '../errors/errors';
 import { readJson } from '../http/body';
@@ -179,7 +179,7 @@ export async function identityFromCreateBody(
   now: string,
 ): Promise<Identity> {
   const identity: Identity = {
-    id: newIdentityId(),
+    id: newId(),
     schema_id: body.schema_id ?? '',
     state: body.state ? validState(body.state) : 'active',
     state_changed_at: now,
@@ -190,7 +190,7 @@ export async function identityFromCreateBody(
     organization_id: body.organization_id ?? null,
     credentials: {},
     verifiable_addresses: (body.verifiable_addresses ?? []).map((a) => ({
-      id: a.id ?? newIdentityId(),
+      id: a.id ?? newId(),
       value: (a.value ?? '').toLowerCase(),
       verified: a.verified ?? false,
       via: a.via ?? 'email',
@@ -200,7 +200,7 @@ export async function identityFromCreateBody(
       updated_at: a.updated_at ?? now,
     })),
     recovery_addresses: (body.recovery_addresses ?? []).map((a) => ({
-      id: a.id ?? newIdentityId(),
+      id: a.id ?? newId(),
       value: (a.value ?? '').toLowerCase(),
       via: a.via ?? 'email',
       created_at: a.created_at ?? now,

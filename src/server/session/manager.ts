@@ -1,6 +1,7 @@
 // Issues, finds and checks sessions (session/manager_http.go): token extraction from the X-Session-Token
 // header, the encrypted session cookie or an Authorization bearer; activity and AAL checks; cookies.
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { newId } from '../id';
 import type { Context } from 'hono';
 import type { ClockProvider } from '../clock';
 import type { Config } from '../config/config';
@@ -113,7 +114,7 @@ export class SessionManager {
     const at = now.toISOString();
     const amr = methods.map((m) => ({ ...m, completed_at: at }));
     const session: Session = {
-      id: randomUUID(),
+      id: newId(),
       identity_id: identity.id,
       active: true,
       expires_at: new Date(now.getTime() + this.deps.config.sessionLifespanMs()).toISOString(),
@@ -272,7 +273,7 @@ export function deviceFrom(req: RequestInfo): Device {
     req.remoteAddress ||
     null;
   const location = [h.get('cf-ipcity'), h.get('cf-ipcountry')].filter((v): v is string => !!v).join(', ');
-  return { id: randomUUID(), ip_address: ip, user_agent: h.get('user-agent'), location };
+  return { id: newId(), ip_address: ip, user_agent: h.get('user-agent'), location };
 }
 
 function safeEqual(a: string, b: string): boolean {

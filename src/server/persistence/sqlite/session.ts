@@ -1,6 +1,6 @@
 // SQLite storage of sessions and their devices. The token lookup is one prepared statement that returns
 // the session, its identity, addresses and devices together: whoami is the hottest path there is.
-import { randomUUID } from 'node:crypto';
+import { newId } from '../../id';
 import type { Identity, IdentityState } from '../../identity/model';
 import type { AuthenticationMethod, Aal, Device, Session } from '../../session/model';
 import type {
@@ -191,7 +191,7 @@ export class SqliteSessionPersister implements SessionPersister {
         `INSERT INTO session_devices (id, session_id, identity_id, ip_address, user_agent, location, created_at, updated_at)
          VALUES (?,?,?,?,?,?,?,?)`,
       )
-      .run(d.id || randomUUID(), sessionId, identityId, d.ip_address, d.user_agent, d.location, now, now);
+      .run(d.id || newId(), sessionId, identityId, d.ip_address, d.user_agent, d.location, now, now);
   }
 
   revokeSessions(w: Parameters<SessionPersister['revokeSessions']>[0]): number {

@@ -1,7 +1,7 @@
 // The machinery every self-service flow shares (selfservice/flow/*): creating and loading flows, binding
 // browser flows to the CSRF cookie, answering in the three client modes (server-rendered browser, SPA,
 // native), expiry with a replacement flow, and WriteFlowError's "form problem or error response" split.
-import { randomUUID } from 'node:crypto';
+import { newId } from '../../id';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ClockProvider } from '../../clock';
@@ -62,7 +62,7 @@ export class FlowService {
   /** A new flow of `kind` bound to the request's CSRF cookie (set on the response when missing). */
   create(c: Context, kind: FlowKind, type: FlowType, init: Partial<StoredFlow> = {}): StoredFlow {
     const now = this.now();
-    const id = randomUUID();
+    const id = newId();
     const action = new URL(`self-service/${kind}`, this.deps.config.baseURL('public'));
     action.searchParams.set('flow', id);
     const csrf = this.csrfToken(c);
