@@ -123,13 +123,11 @@ export async function benchSessions(): Promise<boolean> {
       ok: byCookie.rps / baseline.rps >= 0.6,
     });
 
-    // Password login vs raw verify, 8 at a time.
-    const verifyRate = await closedLoop(8, DURATION_MS, () =>
-      hasher.verify(password, hashed).then(() => undefined),
-    );
+    // Password login vs raw verify, 8 at a time, in three interleaved rounds (each round's ratio compares
+    // runs seconds apart, so the neighbours' load moves both sides alike); the median round is reported.
     const agent = new Agent({ connections: 8 });
     let n = 0;
-    const loginRate = await closedLoop(8, DURATION_MS, async () => {
+    const login = async (): Promise<void> => {
       const email = `bench${n++ % 1000}@example.com`;
       const init = await request(`${pub}/self-service/login/api`, { dispatcher: agent });
       const flow = (await init.body.json()) as { id: string };
@@ -141,28 +139,35 @@ export async function benchSessions(): Promise<boolean> {
       });
       await res.body.arrayBuffer();
       if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode}`);
-    });
+    };
+    const loginRounds: { verify: number; login: number }[] = [];
+    for (let round = 0; round < 3; round++) {
+      const verify = await closedLoop(8, DURATION_MS, () =>
+        hasher.verify(password, hashed).then(() => undefined),
+      );
+      loginRounds.push({ verify, login: await closedLoop(8, DURATION_MS, login) });
+    }
     await agent.close();
+    const ratios = loginRounds.map((r) => r.login / r.verify);
+    const mid = loginRounds[
+      ratios.indexOf([...ratios].sort((a, b) => a - b)[1] as number)
+    ] as (typeof loginRounds)[0];
+    const loginRatio = mid.login / mid.verify;
     rows.push({
       case: 'raw argon2id verify (baseline)',
-      'req/s': fmt(verifyRate),
+      'req/s': fmt(mid.verify),
       'p50 ms': '',
       errors: 0,
       ratio: '1',
     });
     rows.push({
       case: 'password login (init + submit)',
-      'req/s': fmt(loginRate),
+      'req/s': fmt(mid.login),
       'p50 ms': '',
       errors: 0,
-      ratio: fmt(loginRate / verifyRate),
+      ratio: `${fmt(loginRatio)} (rounds ${ratios.map(fmt).join(', ')})`,
     });
-    checks.push({
-      name: 'login / raw verify',
-      value: loginRate / verifyRate,
-      target: '≥ 0.85',
-      ok: loginRate / verifyRate >= 0.85,
-    });
+    checks.push({ name: 'login / raw verify', value: loginRatio, target: '≥ 0.85', ok: loginRatio >= 0.85 });
     return report(`Sessions and login (${DURATION_MS / 1000}s per run)`, rows, checks);
   } finally {
     await server.close();

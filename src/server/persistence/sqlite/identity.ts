@@ -13,7 +13,7 @@ import type { CredentialRow, IdentityRow, RecoveryAddressRow, Tables, Verifiable
 const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
 const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
 /** Rows of the identities whose ids are in the JSON array bound as the only parameter. */
-const IDS_IN = 'identity_id IN (SELECT value FROM json_each(?))';
+const IDS_IN_JSON = 'identity_id IN (SELECT value FROM json_each(?))';
 
 export class SqliteIdentityPersister implements IdentityPersister {
   constructor(private readonly store: SqliteDatabase) {}
@@ -229,18 +229,22 @@ export class SqliteIdentityPersister implements IdentityPersister {
    */
   private hydrate(rows: IdentityRow[], withCredentials: boolean): Identity[] {
     if (rows.length === 0) return [];
-    const ids = JSON.stringify(rows.map((r) => r.id));
+    // One identity (every login and session lookup) is a plain index lookup; json_each costs more there.
+    const [match, ids] =
+      rows.length === 1
+        ? ['identity_id = ?', (rows[0] as IdentityRow).id]
+        : [IDS_IN_JSON, JSON.stringify(rows.map((r) => r.id))];
     const byIdentity = <T extends { identity_id: string }>(sql: string): Map<string, T[]> => {
       const map = new Map<string, T[]>();
       for (const row of this.store.prepare(sql).all(ids) as T[]) push(map, row.identity_id, row);
       return map;
     };
     const creds = withCredentials
-      ? byIdentity<CredentialRow>(`SELECT * FROM identity_credentials WHERE ${IDS_IN}`)
+      ? byIdentity<CredentialRow>(`SELECT * FROM identity_credentials WHERE ${match}`)
       : new Map<string, CredentialRow[]>();
     const identifiers = new Map<string, string[]>();
     if (withCredentials) {
-      const sql = `SELECT identity_id, type, identifier FROM identity_credential_identifiers WHERE ${IDS_IN}
+      const sql = `SELECT identity_id, type, identifier FROM identity_credential_identifiers WHERE ${match}
         ORDER BY position`;
       for (const i of this.store.prepare(sql).all(ids) as {
         identity_id: string;
@@ -250,10 +254,10 @@ export class SqliteIdentityPersister implements IdentityPersister {
         push(identifiers, `${i.identity_id}|${i.type}`, i.identifier);
     }
     const verifiable = byIdentity<VerifiableAddressRow>(
-      `SELECT * FROM identity_verifiable_addresses WHERE ${IDS_IN} ORDER BY id`,
+      `SELECT * FROM identity_verifiable_addresses WHERE ${match} ORDER BY id`,
     );
     const recovery = byIdentity<RecoveryAddressRow>(
-      `SELECT * FROM identity_recovery_addresses WHERE ${IDS_IN} ORDER BY id`,
+      `SELECT * FROM identity_recovery_addresses WHERE ${match} ORDER BY id`,
     );
     return rows.map((r) => ({
       id: r.id,
