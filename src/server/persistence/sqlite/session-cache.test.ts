@@ -1,5 +1,5 @@
-// The token lookup cache never answers with stale data: a write on this connection or a commit from another
-// connection to the same file (another process) invalidates it.
+// The token lookup cache never answers with stale data: a write on this connection invalidates it at once, a
+// commit from another connection to the same file (another process) from the next event-loop turn on.
 import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,7 +52,7 @@ describe('session lookup cache', () => {
     expect(persister.findByTokenHash('hash-1')).toBeUndefined();
   });
 
-  it('case=a commit from another connection to the same file is seen too', () => {
+  it('case=a commit from another connection to the same file is seen from the next turn', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'gatehouse-session-cache-')), 'db.sqlite');
     db = openDatabase(`sqlite://${file}`);
     const persister = seed(db);
@@ -60,6 +60,7 @@ describe('session lookup cache', () => {
     const other = new Database(file);
     other.prepare('UPDATE sessions SET active = 0').run();
     other.close();
+    await new Promise((resolve) => setImmediate(resolve));
     expect(persister.findByTokenHash('hash-1')?.session.active).toBe(false);
   });
 

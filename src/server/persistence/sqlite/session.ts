@@ -95,20 +95,31 @@ export class SqliteSessionPersister implements SessionPersister {
   /**
    * The session of a token with its identity. whoami is the hottest path there is, so answers are reused
    * while nothing in the database changed: total_changes() counts every row this connection inserted,
-   * updated or deleted, data_version moves when another connection (another process on the same file)
-   * commits. Any write anywhere invalidates every cached answer, so none is ever stale.
+   * updated or deleted, and data_version moves when another connection (another process on the same file)
+   * commits. Any write anywhere invalidates every cached answer. This process has one connection, so its
+   * own writes are seen at once; another process's commit is seen from the next event-loop turn on, since
+   * data_version is read once per turn (it takes a read lock, several times the cost of the rest).
    */
   findByTokenHash(tokenHash: string): SessionWithIdentity | undefined {
-    const changes = this.store
-      .prepare('SELECT total_changes() * 4294967296 + (SELECT data_version FROM pragma_data_version())')
-      .pluck()
-      .get() as number;
+    const changes =
+      (this.store.prepare('SELECT total_changes()').pluck().get() as number) * 4294967296 +
+      this.dataVersion();
     const cached = this.byToken.get(tokenHash);
     if (cached?.changes === changes) return cached.found && copy(cached.found);
     const found = this.lookup(tokenHash);
     if (this.byToken.size >= CACHE_SIZE) this.byToken.clear();
     this.byToken.set(tokenHash, { changes, found });
     return found && copy(found);
+  }
+
+  private dataVersionThisTurn: number | undefined;
+
+  private dataVersion(): number {
+    if (this.dataVersionThisTurn === undefined) {
+      this.dataVersionThisTurn = this.store.prepare('PRAGMA data_version').pluck().get() as number;
+      setImmediate(() => (this.dataVersionThisTurn = undefined));
+    }
+    return this.dataVersionThisTurn;
   }
 
   private lookup(tokenHash: string): SessionWithIdentity | undefined {
