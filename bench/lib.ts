@@ -52,3 +52,49 @@ export function report(title: string, rows: Record<string, string | number>[], c
 }
 
 export const fmt = (n: number): string => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(3));
+
+export interface Rated {
+  /** Operations per second. */
+  rate: number;
+  errors?: number;
+  p50ms?: number;
+}
+
+export interface RoundResult {
+  /** The run of the median round. */
+  median: Rated;
+  /** Its ratio to the baseline run of the same round. */
+  ratio: number;
+  /** Every round's ratio, in order. */
+  ratios: number[];
+}
+
+/**
+ * Runs the baseline and then each case, `rounds` times over. Each case's ratio is taken against the
+ * baseline of its own round, measured seconds before it, so a change in the neighbours' load moves both
+ * sides alike; the median round is reported. Single runs on this shared 2-core machine swing by ±20 %.
+ */
+export async function interleavedRounds<K extends string>(
+  rounds: number,
+  baseline: () => Promise<Rated>,
+  cases: Record<K, () => Promise<Rated>>,
+): Promise<{ baseline: Rated; cases: Record<K, RoundResult> }> {
+  const names = Object.keys(cases) as K[];
+  const runs: { baseline: Rated; cases: Record<K, Rated> }[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const base = await baseline();
+    const measured = {} as Record<K, Rated>;
+    for (const name of names) measured[name] = await cases[name]();
+    runs.push({ baseline: base, cases: measured });
+  }
+  const byRate = (a: Rated, b: Rated): number => a.rate - b.rate;
+  const result = {} as Record<K, RoundResult>;
+  for (const name of names) {
+    const ratios = runs.map((r) => r.cases[name].rate / r.baseline.rate);
+    const mid = [...ratios].sort((a, b) => a - b)[Math.floor(rounds / 2)] as number;
+    const round = runs[ratios.indexOf(mid)] as (typeof runs)[number];
+    result[name] = { median: round.cases[name], ratio: mid, ratios };
+  }
+  const medianBaseline = [...runs.map((r) => r.baseline)].sort(byRate)[Math.floor(rounds / 2)] as Rated;
+  return { baseline: medianBaseline, cases: result };
+}

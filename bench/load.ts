@@ -1,5 +1,5 @@
 // A closed-loop HTTP load generator in a worker thread (so it does not share the event loop with the server
-// under test): `connections` keep-alive connections each send the next request as soon as the last answered.
+// under test), built on the minimal client in http1.ts so that ratios measure servers rather than the client.
 import { Worker } from 'node:worker_threads';
 
 export interface LoadOptions {
@@ -16,38 +16,21 @@ export interface LoadResult {
   p50ms: number;
 }
 
-const workerSource = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { Agent, request } = require(workerData.undici);
-const { url, headers, connections, durationMs } = workerData;
-const agent = new Agent({ connections, pipelining: 1, keepAliveTimeout: 30000 });
-let requests = 0, errors = 0;
-const latencies = [];
-const end = Date.now() + durationMs;
-async function loop() {
-  while (Date.now() < end) {
-    const t = performance.now();
-    try {
-      const res = await request(url, { dispatcher: agent, headers });
-      await res.body.arrayBuffer();
-      if (res.statusCode !== 200) errors++;
-      requests++;
-      if (latencies.length < 200000) latencies.push(performance.now() - t);
-    } catch { errors++; }
-  }
-}
-Promise.all(Array.from({ length: connections }, loop)).then(async () => {
-  latencies.sort((a, b) => a - b);
-  await agent.close();
-  parentPort.postMessage({ requests, errors, p50ms: latencies[Math.floor(latencies.length / 2)] ?? 0 });
-});
+const WORKER_BOOTSTRAP = `
+const { workerData } = require('node:worker_threads');
+import('tsx/esm/api').then(({ register }) => { register(); return import(workerData.entry); });
 `;
 
 export function load(opts: LoadOptions): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerSource, {
+    // Workers do not inherit the parent's TypeScript loader, so the worker registers tsx before importing.
+    const worker = new Worker(WORKER_BOOTSTRAP, {
       eval: true,
-      workerData: { ...opts, headers: opts.headers ?? {}, undici: require.resolve('undici') },
+      workerData: {
+        ...opts,
+        headers: opts.headers ?? {},
+        entry: new URL('./load-worker.ts', import.meta.url).href,
+      },
     });
     worker.once('message', (m: { requests: number; errors: number; p50ms: number }) => {
       resolve({ ...m, rps: m.requests / (opts.durationMs / 1000) });
@@ -56,6 +39,3 @@ export function load(opts: LoadOptions): Promise<LoadResult> {
     worker.once('error', reject);
   });
 }
-
-import { createRequire } from 'node:module';
-const require = createRequire(import.meta.url);

@@ -10,14 +10,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Agent, request } from 'undici';
 import { createHasher } from '../src/server/hash/hasher';
 import { createServer } from '../src/server/index';
 import { silentLogger } from '../src/server/logger';
 import { hashToken } from '../src/server/session/token';
 import { testConfig } from '../test/helpers/server';
-import { type Check, fmt, report } from './lib';
-import { load, type LoadResult } from './load';
+import { Http1Connection } from './http1';
+import { type Check, fmt, interleavedRounds, type Rated, report, type RoundResult } from './lib';
+import { load } from './load';
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 4000);
 // Gatehouse's default hasher settings (resources/defaults/kratos.yml).
@@ -77,97 +77,58 @@ export async function benchSessions(): Promise<boolean> {
     await new Promise((r) => bareServer.once('listening', r));
     const bareUrl = `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}/whoami`;
 
-    const run = (url: string, headers: Record<string, string>) =>
-      load({ url, headers, connections: 50, durationMs: DURATION_MS });
+    const run = async (url: string, headers: Record<string, string>): Promise<Rated> => {
+      const r = await load({ url, headers, connections: 50, durationMs: DURATION_MS });
+      return { rate: r.rps, errors: r.errors, p50ms: r.p50ms };
+    };
     await run(bareUrl, { 'x-session-token': issued.token }); // warm-up
-    // Three interleaved rounds, median of each: this machine's neighbours make single runs swing by ±20 %.
-    const rounds: Record<'baseline' | 'byToken' | 'byCookie', LoadResult[]> = {
-      baseline: [],
-      byToken: [],
-      byCookie: [],
-    };
-    for (let round = 0; round < 3; round++) {
-      rounds.baseline.push(await run(bareUrl, { 'x-session-token': issued.token }));
-      rounds.byToken.push(await run(`${pub}/sessions/whoami`, { 'x-session-token': issued.token }));
-      rounds.byCookie.push(await run(`${pub}/sessions/whoami`, { cookie }));
-    }
-    const [baseline, byToken, byCookie] = [rounds.baseline, rounds.byToken, rounds.byCookie].map(median) as [
-      LoadResult,
-      LoadResult,
-      LoadResult,
-    ];
+    const whoami = await interleavedRounds(5, () => run(bareUrl, { 'x-session-token': issued.token }), {
+      'whoami by token': () => run(`${pub}/sessions/whoami`, { 'x-session-token': issued.token }),
+      'whoami by cookie': () => run(`${pub}/sessions/whoami`, { cookie }),
+    });
     bareServer.close();
-    for (const [name, r] of [
-      ['bare handler (baseline)', baseline],
-      ['whoami by token', byToken],
-      ['whoami by cookie', byCookie],
-    ] as const) {
-      rows.push({
-        case: name,
-        'req/s': fmt(r.rps),
-        'p50 ms': fmt(r.p50ms),
-        errors: r.errors,
-        ratio: fmt(r.rps / baseline.rps),
-      });
+    rows.push(row('bare handler (baseline)', whoami.baseline));
+    for (const [name, r] of Object.entries(whoami.cases)) {
+      rows.push(row(name, r.median, r));
+      const ok = r.ratio >= 0.6 && r.median.errors === 0;
+      checks.push({ name: `${name} / bare handler`, value: r.ratio, target: '≥ 0.6, no errors', ok });
     }
-    checks.push({
-      name: 'whoami by token / bare handler',
-      value: byToken.rps / baseline.rps,
-      target: '≥ 0.6',
-      ok: byToken.rps / baseline.rps >= 0.6,
-    });
-    checks.push({
-      name: 'whoami by cookie / bare handler',
-      value: byCookie.rps / baseline.rps,
-      target: '≥ 0.6',
-      ok: byCookie.rps / baseline.rps >= 0.6,
-    });
 
-    // Password login vs raw verify, 8 at a time, in three interleaved rounds (each round's ratio compares
-    // runs seconds apart, so the neighbours' load moves both sides alike); the median round is reported.
-    const agent = new Agent({ connections: 8 });
+    // Password login vs raw verify, 8 at a time. The load comes from the minimal client in http1.ts: on two
+    // cores a general client's CPU would count against the server alone, since the baseline sends nothing.
+    const { hostname, port } = new URL(pub);
+    const connections = Array.from({ length: 8 }, () => new Http1Connection(hostname, Number(port)));
     let n = 0;
-    const login = async (): Promise<void> => {
+    // What a native app does: init, read the flow id, submit, read the session token.
+    const login = async (conn: Http1Connection): Promise<void> => {
       const email = `bench${n++ % 1000}@example.com`;
-      const init = await request(`${pub}/self-service/login/api`, { dispatcher: agent });
-      const flow = (await init.body.json()) as { id: string };
-      const res = await request(`${pub}/self-service/login?flow=${flow.id}`, {
-        dispatcher: agent,
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ method: 'password', identifier: email, password }),
-      });
-      await res.body.arrayBuffer();
-      if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode}`);
-    };
-    const loginRounds: { verify: number; login: number }[] = [];
-    for (let round = 0; round < 3; round++) {
-      const verify = await closedLoop(8, DURATION_MS, () =>
-        hasher.verify(password, hashed).then(() => undefined),
+      const init = await conn.request('GET', '/self-service/login/api', { accept: 'application/json' });
+      const flow = JSON.parse(init.body.toString('utf8')) as { id: string };
+      const res = await conn.request(
+        'POST',
+        `/self-service/login?flow=${flow.id}`,
+        { 'content-type': 'application/json', accept: 'application/json' },
+        JSON.stringify({ method: 'password', identifier: email, password }),
       );
-      loginRounds.push({ verify, login: await closedLoop(8, DURATION_MS, login) });
+      const body = JSON.parse(res.body.toString('utf8')) as { session_token?: string };
+      if (res.status !== 200 || !body.session_token) throw new Error(`login failed: ${res.status}`);
+    };
+    const rate = async (op: (worker: number) => Promise<void>): Promise<Rated> => ({
+      rate: await closedLoop(8, DURATION_MS, op),
+    });
+    const logins = await interleavedRounds(
+      5,
+      () => rate(() => hasher.verify(password, hashed).then(() => undefined)),
+      {
+        'password login (init + submit)': () => rate((i) => login(connections[i] as Http1Connection)),
+      },
+    );
+    for (const conn of connections) conn.close();
+    rows.push(row('raw argon2id verify (baseline)', logins.baseline));
+    for (const [name, r] of Object.entries(logins.cases)) {
+      rows.push(row(name, r.median, r));
+      checks.push({ name: 'login / raw verify', value: r.ratio, target: '≥ 0.85', ok: r.ratio >= 0.85 });
     }
-    await agent.close();
-    const ratios = loginRounds.map((r) => r.login / r.verify);
-    const mid = loginRounds[
-      ratios.indexOf([...ratios].sort((a, b) => a - b)[1] as number)
-    ] as (typeof loginRounds)[0];
-    const loginRatio = mid.login / mid.verify;
-    rows.push({
-      case: 'raw argon2id verify (baseline)',
-      'req/s': fmt(mid.verify),
-      'p50 ms': '',
-      errors: 0,
-      ratio: '1',
-    });
-    rows.push({
-      case: 'password login (init + submit)',
-      'req/s': fmt(mid.login),
-      'p50 ms': '',
-      errors: 0,
-      ratio: `${fmt(loginRatio)} (rounds ${ratios.map(fmt).join(', ')})`,
-    });
-    checks.push({ name: 'login / raw verify', value: loginRatio, target: '≥ 0.85', ok: loginRatio >= 0.85 });
     return report(`Sessions and login (${DURATION_MS / 1000}s per run)`, rows, checks);
   } finally {
     await server.close();
@@ -175,18 +136,28 @@ export async function benchSessions(): Promise<boolean> {
   }
 }
 
-/** The run with the median throughput. */
-function median(runs: LoadResult[]): LoadResult {
-  return [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)] as LoadResult;
+function row(name: string, run: Rated, round?: RoundResult): Record<string, string | number> {
+  return {
+    case: name,
+    'ops/s': fmt(run.rate),
+    'p50 ms': run.p50ms === undefined ? '' : fmt(run.p50ms),
+    errors: run.errors ?? 0,
+    ratio: round ? `${fmt(round.ratio)} (rounds ${round.ratios.map(fmt).join(', ')})` : '1',
+  };
 }
 
-async function closedLoop(concurrency: number, durationMs: number, op: () => Promise<void>): Promise<number> {
+/** `concurrency` workers each running `op(worker index)` back to back for `durationMs`; operations per second. */
+async function closedLoop(
+  concurrency: number,
+  durationMs: number,
+  op: (worker: number) => Promise<void>,
+): Promise<number> {
   const end = performance.now() + durationMs;
   let done = 0;
   await Promise.all(
-    Array.from({ length: concurrency }, async () => {
+    Array.from({ length: concurrency }, async (_, worker) => {
       while (performance.now() < end) {
-        await op();
+        await op(worker);
         done++;
       }
     }),
