@@ -78,8 +78,13 @@ test.describe('embedded server: identities and sessions', () => {
 
   test('jump to it from the command palette by identifier', async ({ page }, testInfo) => {
     await openConsole(page, '/c/embedded/sessions');
-    await page.keyboard.press('Control+K');
-    await page.getByPlaceholder('Go to a screen, identity id or identifier…').fill(EMAIL);
+    // As a user would: press the shortcut again if the console had not yet mounted its listener.
+    const search = page.getByPlaceholder('Go to a screen, identity id or identifier…');
+    await expect(async () => {
+      await page.keyboard.press('Control+K');
+      await expect(search).toBeVisible({ timeout: 1000 });
+    }).toPass();
+    await search.fill(EMAIL);
     await expect(
       page.getByRole('button', { name: new RegExp(`^${EMAIL.replace(/\./g, '\\.')}`) }),
     ).toBeVisible();
