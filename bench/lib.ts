@@ -87,7 +87,6 @@ export async function interleavedRounds<K extends string>(
     for (const name of names) measured[name] = await cases[name]();
     runs.push({ baseline: base, cases: measured });
   }
-  const byRate = (a: Rated, b: Rated): number => a.rate - b.rate;
   const result = {} as Record<K, RoundResult>;
   for (const name of names) {
     const ratios = runs.map((r) => r.cases[name].rate / r.baseline.rate);
@@ -95,6 +94,8 @@ export async function interleavedRounds<K extends string>(
     const round = runs[ratios.indexOf(mid)] as (typeof runs)[number];
     result[name] = { median: round.cases[name], ratio: mid, ratios };
   }
-  const medianBaseline = [...runs.map((r) => r.baseline)].sort(byRate)[Math.floor(rounds / 2)] as Rated;
+  const medianBaseline = runs.map((r) => r.baseline).sort((a, b) => a.rate - b.rate)[
+    Math.floor(rounds / 2)
+  ] as Rated;
   return { baseline: medianBaseline, cases: result };
 }

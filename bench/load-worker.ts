@@ -21,7 +21,8 @@ async function loop(conn: Http1Connection): Promise<void> {
       requests++;
       if (latencies.length < 200_000) latencies.push(performance.now() - t);
     } catch {
-      errors++;
+      errors++; // the connection failed or closed: stop this loop instead of spinning on a dead socket
+      return;
     }
   }
   conn.close();
