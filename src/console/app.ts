@@ -13,6 +13,7 @@ import { connectionHandlers } from './connections/handler';
 import type { ConnectionRegistry } from './connections/registry';
 import { ConsoleError, errorResponse } from './errors';
 import { exportHandler, type PasswordHashLookup } from './export';
+import type { LiveStreamHandler } from './events';
 import { loopbackGuard } from './loopback';
 import { kratosProxy } from './proxy/handler';
 import type { FetchLike } from './proxy/upstream';
@@ -30,6 +31,8 @@ export interface ConsoleAppDeps {
   rendererDir?: string;
   extraOrigins?: string[];
   fetch?: FetchLike;
+  /** The embedded server's live events (absent without an embedded server). */
+  live?: LiveStreamHandler;
 }
 
 const SMALL_BODY = bodyLimit({
@@ -75,6 +78,12 @@ export function buildConsoleApp(deps: ConsoleAppDeps): Hono {
 
   app.use('/api/*', gate.requireAuth());
   app.get('/api/info', (c) => c.json(deps.info()));
+  app.get('/api/events', (c) => {
+    if (!deps.live) {
+      throw new ConsoleError(404, 'gatehouse_embedded_only', 'Only the embedded server has live events.');
+    }
+    return deps.live.handle(c);
+  });
 
   const conn = connectionHandlers({
     connections: deps.connections,

@@ -5,6 +5,7 @@ import { GATEHOUSE_VERSION } from '../server/health/handler';
 import { listen, type Listening } from '../server/http/listen';
 import type { Registry } from '../server/registry';
 import { buildConsoleApp } from './app';
+import { liveEventsHandler } from './events';
 import { AccessGate, generateAccessToken } from './auth';
 import { ConnectionRegistry } from './connections/registry';
 import { plainFileCipher, type SecretCipher, SecretVault } from './connections/secrets';
@@ -17,7 +18,7 @@ const HOST = '127.0.0.1';
 export interface EmbeddedServerHandle {
   urls: { public: string; admin: string };
   warnings: string[];
-  registry?: Pick<Registry, 'identityPersister' | 'schemas'>;
+  registry?: Pick<Registry, 'identityPersister' | 'schemas' | 'events'>;
 }
 
 export interface ConsoleBackendOptions {
@@ -92,6 +93,7 @@ export async function createConsoleBackend(options: ConsoleBackendOptions): Prom
       }
     : undefined;
 
+  const live = liveEventsHandler(embedded?.registry?.events);
   const app = buildConsoleApp({
     gate: new AccessGate(token, () => port),
     port: () => port,
@@ -102,6 +104,7 @@ export async function createConsoleBackend(options: ConsoleBackendOptions): Prom
     ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}),
     ...(options.extraOrigins ? { extraOrigins: options.extraOrigins } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    live,
   });
   const listening: Listening = await listen(app, HOST, port);
   port = listening.port;
@@ -111,7 +114,10 @@ export async function createConsoleBackend(options: ConsoleBackendOptions): Prom
     port,
     token,
     launchUrl: `${url}/?token=${token}`,
-    close: () => listening.close(),
+    close: () => {
+      live.closeAll();
+      return listening.close();
+    },
   };
 }
 

@@ -10,6 +10,7 @@ import { listen, type Listening } from './http/listen';
 import { createLogger, type Logger } from './logger';
 import { createRegistry, type Registry } from './registry';
 import { type MailSink, startMailSink } from './mailsink';
+import { bridgeMailSinkEvents } from './events/mail';
 
 export interface ServerOptions {
   /** Path of a kratos.yml/kratos.json. Without it (and without `config`), the data dir's default config. */
@@ -87,6 +88,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Gatehou
       // The courier delivers to the sink unless courier.smtp.connection_uri says otherwise.
       registry.courier.setDefaultSmtpUri(`${sink.urls.smtp}/?disable_starttls=true`);
       registry.courier.setDefaultSmsUrl(`${sink.urls.api}/api/v1/sms`);
+      bridgeMailSinkEvents(sink, registry.events);
     }
     for (const name of ['public', 'admin'] as const) {
       const { host, port } = config.serve(name);

@@ -5,6 +5,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AuthGate } from '../features/auth/AuthGate';
+import { LiveEvents } from '../lib/live';
 import { createQueryClient } from './query-client';
 import { routes } from './routes';
 import { theme } from './theme';
@@ -17,7 +18,9 @@ export function App(): ReactNode {
       <Notifications position="bottom-right" limit={4} />
       <QueryClientProvider client={queryClient}>
         <AuthGate>
-          <RouterProvider router={router} />
+          <LiveEvents>
+            <RouterProvider router={router} />
+          </LiveEvents>
         </AuthGate>
       </QueryClientProvider>
     </MantineProvider>

@@ -31,6 +31,8 @@ import type { MailSinkPersister } from '../mailsink';
 import { schemaHandlers } from '../schema/handler';
 import { IdentitySchemaRegistry } from '../schema/registry';
 import type { Hono } from 'hono';
+import { LiveEventBus } from '../events/bus';
+import { publishIdentityWrites, publishSessionWrites } from '../events/wiring';
 
 export interface RegistryOptions {
   config: Config;
@@ -58,6 +60,8 @@ export interface Registry {
   selfService: SelfService;
   courier: CourierModule;
   mailSinkStore: MailSinkPersister;
+  /** Live events of this server (D11): what changed, for the console's live screens. */
+  events: LiveEventBus;
   publicApp: Hono;
   adminApp: Hono;
   close(): void;
@@ -72,7 +76,8 @@ export async function createRegistry(opts: RegistryOptions): Promise<Registry> {
     config.dsn(),
     opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {},
   );
-  const identityPersister = new SqliteIdentityPersister(database);
+  const events = new LiveEventBus(clock, logger);
+  const identityPersister = publishIdentityWrites(new SqliteIdentityPersister(database), events);
   const credentialsCounters = [...defaultCounters, codeCredentialsCounter(config)];
   const publicBaseURL = (): URL => config.baseURL('public');
   const adminBaseURL = (): URL => config.baseURL('admin');
@@ -86,7 +91,7 @@ export async function createRegistry(opts: RegistryOptions): Promise<Registry> {
 
   const courier = createCourier({ config, database, clock, logger });
   const mailSinkStore = new SqliteMailSinkPersister(database);
-  const sessionPersister = new SqliteSessionPersister(database);
+  const sessionPersister = publishSessionWrites(new SqliteSessionPersister(database), events);
   const sessionManager = new SessionManager({ sessionPersister, clock, config });
   const schemaUrl = (id: string): string => identityManager.schemaUrl(id);
   const sessionDeps = {
@@ -160,6 +165,7 @@ export async function createRegistry(opts: RegistryOptions): Promise<Registry> {
     selfService,
     courier,
     mailSinkStore,
+    events,
     publicApp: (publicApp = buildApp('public', routes, logger, config.publicCors())),
     adminApp: buildApp('admin', routes, logger),
     close: () => database.close(),
