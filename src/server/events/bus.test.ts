@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { MovableClock } from '../clock';
-import { createLogger } from '../logger';
+import { silentLogger } from '../logger';
 import { LiveEventBus, publishWrites } from './bus';
 
 const bus = (): LiveEventBus =>
-  new LiveEventBus(new MovableClock(), createLogger({ level: 'error', write: () => {} }));
+  new LiveEventBus(new MovableClock(), silentLogger);
 
 describe('LiveEventBus', () => {
   it('case=numbers events and delivers them to every subscriber', () => {

@@ -5,7 +5,7 @@ import { SqliteIdentityPersister } from '../persistence/sqlite/identity';
 import { SqliteSessionPersister } from '../persistence/sqlite/session';
 import { openDatabase } from '../persistence/sqlite/database';
 import { MovableClock } from '../clock';
-import { createLogger } from '../logger';
+import { silentLogger } from '../logger';
 import { LiveEventBus } from './bus';
 import { publishIdentityWrites, publishSessionWrites } from './wiring';
 
@@ -33,7 +33,7 @@ function methods(o: object): string[] {
 
 describe('live event wiring', () => {
   const db = openDatabase('memory');
-  const bus = new LiveEventBus(new MovableClock(), createLogger({ level: 'error', write: () => {} }));
+  const bus = new LiveEventBus(new MovableClock(), silentLogger);
 
   it.each([
     ['identity', publishIdentityWrites(new SqliteIdentityPersister(db), bus)],
